@@ -1,0 +1,19 @@
+"""rnnbook: the helper package of "Recurrent Neural Networks in TensorFlow, step by step".
+
+It holds what one chapter has taught and later chapters reuse, one module per job:
+
+* :mod:`rnnbook.data`: the echo task, batch rows and truncated windows (chapter 1);
+* :mod:`rnnbook.baselines`: the losses and accuracies a learner must beat (chapter 1);
+* :mod:`rnnbook.training`: the truncated-backprop loop that carries state, and evaluation (chapter 2);
+* :mod:`rnnbook.plots`: the figures the chapters share;
+* :mod:`rnnbook.environment`: a quiet TensorFlow import and seeds;
+* :mod:`rnnbook.notebook`: small conveniences for the chapters themselves.
+
+Importing the package does not import TensorFlow; call
+:func:`rnnbook.quiet_tensorflow` first, then ``import tensorflow as tf``.
+"""
+
+from rnnbook.environment import on_colab, quiet_tensorflow, seed_everything
+
+__all__ = ["on_colab", "quiet_tensorflow", "seed_everything"]
+__version__ = "1.0.0"

@@ -1,0 +1,60 @@
+"""The notebook environment: a quiet TensorFlow import, seeds, and where we run."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+__all__ = ["quiet_tensorflow", "seed_everything", "on_colab"]
+
+
+@contextlib.contextmanager
+def _stderr_to_devnull():
+    """Point file descriptor 2 at /dev/null, so output from C++ code vanishes too."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def quiet_tensorflow() -> None:
+    """Import TensorFlow without the log lines its C++ core prints.
+
+    ``TF_CPP_MIN_LOG_LEVEL=3`` silences the C++ logger once it is set up, but
+    not the lines printed while TensorFlow is imported (oneDNN, CUDA stubs,
+    CPU features), which reach the notebook through file descriptor 2. So the
+    import runs with that descriptor pointed at /dev/null. Python warnings and
+    exceptions are untouched. Call it before the first ``import tensorflow``;
+    a later ``import tensorflow as tf`` then costs nothing. Set
+    ``TF_USE_LEGACY_KERAS`` (chapter 10) before calling it.
+    """
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    if "tensorflow" in sys.modules:
+        return
+    with _stderr_to_devnull():
+        import tensorflow  # noqa: F401
+
+
+def seed_everything(seed: int) -> None:
+    """Seed Python, NumPy and TensorFlow, and make TensorFlow's ops deterministic.
+
+    With this, re-running a chapter on the same machine gives the same numbers.
+    """
+    quiet_tensorflow()
+    import keras
+    import tensorflow as tf
+
+    keras.utils.set_random_seed(seed)
+    tf.config.experimental.enable_op_determinism()
+
+
+def on_colab() -> bool:
+    """True inside Google Colab."""
+    return "google.colab" in sys.modules

@@ -1,0 +1,221 @@
+"""Figures shared by the chapters. Every function draws one figure, shows it and returns None.
+
+Returning None keeps notebooks free of stray ``<Figure ...>`` lines; tests
+reach the figure through ``matplotlib.pyplot.gcf()``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib import patches
+from matplotlib import pyplot as plt
+
+from rnnbook import baselines
+from rnnbook._checks import integer_matrix, positive_int
+from rnnbook.data import EchoTask
+from rnnbook.training import History
+
+__all__ = ["COLORS", "plot_series", "plot_batch_rows", "plot_truncated_bptt", "plot_training"]
+
+COLORS = {
+    "input": "#4C72B0",
+    "target": "#DD8452",
+    "prediction": "#55A868",
+    "state": "#8172B3",
+    "gradient": "#C44E52",
+    "muted": "#8C8C8C",
+}
+ROW_COLORS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C"]
+
+# White figures stay readable on the book's dark theme too.
+STYLE = {
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "font.size": 10,
+}
+
+
+def _bits(name: str, values: object) -> np.ndarray:
+    values = np.asarray(values)
+    if values.ndim != 1 or not np.issubdtype(values.dtype, np.integer):
+        raise ValueError(f"{name} must be a 1-D integer array of bits, got shape {values.shape} and dtype {values.dtype}.")
+    return values
+
+
+def _tape(ax, bits: np.ndarray, y: float, color: str, label: str, x0: float = 0.0) -> None:
+    """Draw ``bits`` as a row of unit squares, filled where the bit is 1."""
+    for t, bit in enumerate(bits):
+        ax.add_patch(
+            patches.Rectangle(
+                (x0 + t, y), 0.9, 0.9, facecolor=color if bit else "white", edgecolor=color, linewidth=1.2
+            )
+        )
+        ax.text(x0 + t + 0.45, y + 0.45, str(int(bit)), ha="center", va="center",
+                color="white" if bit else color, fontsize=8)
+    ax.text(x0 - 0.4, y + 0.45, label, ha="right", va="center", fontsize=10)
+
+
+def _blank(ax) -> None:
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+def plot_series(x: np.ndarray, y: np.ndarray, echo_step: int, steps: int = 24) -> None:
+    """The start of one series and its echo, with arrows from each input bit to its copy."""
+    x, y = _bits("x", x), _bits("y", y)
+    echo_step = positive_int("echo_step", echo_step)
+    steps = min(positive_int("steps", steps), len(x))
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(min(2 + steps * 0.42, 14), 2.6))
+        _tape(ax, x[:steps], 2.0, COLORS["input"], "input x")
+        _tape(ax, y[:steps], 0.0, COLORS["target"], "target y")
+        for t in range(echo_step, steps, max(1, steps // 6)):
+            ax.annotate("", xy=(t + 0.45, 0.95), xytext=(t - echo_step + 0.45, 1.95),
+                        arrowprops=dict(arrowstyle="->", color=COLORS["muted"], linewidth=1))
+        ax.text(echo_step / 2 - 0.05, -0.55, f"first {echo_step} targets: nothing to echo yet, set to 0",
+                ha="left", va="center", fontsize=8, color=COLORS["muted"])
+        ax.set_xlim(-3.5, steps + 0.5)
+        ax.set_ylim(-1, 3.2)
+        _blank(ax)
+        ax.set_title(f"y[t] = x[t - {echo_step}]: the target is the input, {echo_step} steps late")
+        plt.show()
+
+
+def plot_batch_rows(series: np.ndarray, batch_size: int) -> None:
+    """A short flat series, and the ``[batch_size, -1]`` matrix that reshaping it gives."""
+    series = _bits("series", series)
+    batch_size = positive_int("batch_size", batch_size)
+    if len(series) % batch_size:
+        raise ValueError(f"a series of {len(series)} steps does not split into {batch_size} equal rows.")
+    row_length = len(series) // batch_size
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(min(2 + len(series) * 0.3, 14), 1.2 + 0.5 * batch_size))
+        for t, bit in enumerate(series):
+            color = ROW_COLORS[(t // row_length) % len(ROW_COLORS)]
+            ax.add_patch(patches.Rectangle((t * 0.5, batch_size + 0.4), 0.45, 0.45,
+                                           facecolor=color if bit else "white", edgecolor=color))
+        ax.text(-0.4, batch_size + 0.62, "flat series", ha="right", va="center")
+        for row in range(batch_size):
+            color = ROW_COLORS[row % len(ROW_COLORS)]
+            for t in range(row_length):
+                bit = series[row * row_length + t]
+                ax.add_patch(patches.Rectangle((t * 0.5, batch_size - 1 - row), 0.45, 0.45,
+                                               facecolor=color if bit else "white", edgecolor=color))
+            ax.text(-0.4, batch_size - 1 - row + 0.22, f"row {row}", ha="right", va="center")
+        ax.set_xlim(-3.2, len(series) * 0.5 + 0.2)
+        ax.set_ylim(-0.3, batch_size + 1)
+        _blank(ax)
+        ax.set_title(f"reshape(batch_size={batch_size}, -1): consecutive stretches become parallel rows")
+        plt.show()
+
+
+def plot_truncated_bptt(truncated_backprop_length: int, echo_step: int, num_windows: int = 3) -> None:
+    """One batch row cut into windows: the state crosses each edge, the gradients do not."""
+    window = positive_int("truncated_backprop_length", truncated_backprop_length)
+    echo_step = positive_int("echo_step", echo_step)
+    num_windows = positive_int("num_windows", num_windows)
+    steps = window * num_windows
+    state_y, input_y, gradient_y = 1.0, 0.0, 1.75
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(min(2 + steps * 0.3, 15), 3.6))
+        for w in range(num_windows):
+            ax.add_patch(patches.Rectangle((w * window - 0.5, -0.6), window, 3.0,
+                                           facecolor="#F2F2F2" if w % 2 else "#E6ECF5", edgecolor="none"))
+            ax.text(w * window + window / 2 - 0.5, 2.6, f"window {w + 1}", ha="center")
+        for t in range(steps):
+            ax.add_patch(patches.Rectangle((t - 0.3, input_y - 0.3), 0.6, 0.6, facecolor="white",
+                                           edgecolor=COLORS["input"], linewidth=1))
+            ax.annotate("", xy=(t, state_y - 0.28), xytext=(t, input_y + 0.3),
+                        arrowprops=dict(arrowstyle="->", color=COLORS["input"], linewidth=0.8))
+            ax.add_patch(patches.Circle((t, state_y), 0.28, facecolor="white", edgecolor=COLORS["state"], linewidth=1.5))
+            if t + 1 < steps:
+                crossing = (t + 1) % window == 0
+                ax.annotate("", xy=(t + 0.72, state_y), xytext=(t + 0.28, state_y),
+                            arrowprops=dict(arrowstyle="->", color=COLORS["state"], linewidth=2.6 if crossing else 1.2))
+        for w in range(num_windows):
+            first, last = w * window, (w + 1) * window - 1
+            ax.annotate("", xy=(first - 0.1, gradient_y), xytext=(last + 0.1, gradient_y),
+                        arrowprops=dict(arrowstyle="->", color=COLORS["gradient"], linestyle="--", linewidth=1.4))
+            if w:
+                ax.plot(first - 0.5, gradient_y, marker="X", color=COLORS["gradient"], markersize=10)
+        if num_windows > 1 and echo_step < steps:
+            target = window + min(echo_step, window) - 1
+            ax.annotate("", xy=(target, input_y - 0.32), xytext=(target - echo_step, input_y - 0.32),
+                        arrowprops=dict(arrowstyle="->", color=COLORS["target"], linewidth=1.8,
+                                        connectionstyle="arc3,rad=0.45"))
+        handles = [
+            plt.Line2D([], [], color=COLORS["input"], marker="s", markerfacecolor="white", linestyle="", label="input bit"),
+            plt.Line2D([], [], color=COLORS["state"], marker="o", markerfacecolor="white", linewidth=2,
+                       label="state, carried across every window edge"),
+            plt.Line2D([], [], color=COLORS["gradient"], linestyle="--", marker="X", markevery=[1],
+                       label="gradient, cut at the window edge"),
+            plt.Line2D([], [], color=COLORS["target"], linewidth=1.8,
+                       label=f"an echo of {echo_step} steps that needs the previous window"),
+        ]
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False, fontsize=9)
+        ax.set_xlim(-0.8, steps - 0.2)
+        ax.set_ylim(-1.2, 2.9)
+        _blank(ax)
+        ax.set_title(f"truncated backpropagation through time, windows of {window} steps")
+        fig.tight_layout()
+        plt.show()
+
+
+def plot_training(history: History, task: EchoTask, title: str | None = None, rows: int = 5) -> None:
+    """The 2016 figure, redrawn: the loss curve, then predictions on one held-out window per batch row.
+
+    Each row panel shows the input bits (tall bars), the targets (half height)
+    and the predicted probability that the bit is 1 (narrow bars, scaled to
+    0.3), for the last held-out window.
+    """
+    if not isinstance(history, History) or history.evaluation is None:
+        raise ValueError("history must be a History returned by training.fit() after at least one epoch.")
+    evaluation = history.evaluation
+    rows = min(positive_int("rows", rows), evaluation.x.shape[0])
+    window = task.truncated_backprop_length
+    steps = np.arange(window)
+    x = integer_matrix("x", evaluation.x)[:, -window:]
+    y = evaluation.y[:, -window:]
+    p1 = evaluation.probabilities[:, -window:, 1]
+
+    with plt.rc_context(STYLE):
+        columns = 3
+        grid_rows = int(np.ceil((rows + 1) / columns))
+        fig, axes = plt.subplots(grid_rows, columns, figsize=(12, 3.1 * grid_rows), squeeze=False)
+        ax = axes.flat[0]
+        losses = np.asarray(history.window_losses)
+        ax.plot(np.arange(1, len(losses) + 1), losses, color=COLORS["input"], linewidth=0.6, alpha=0.5,
+                label="per window")
+        if len(losses) >= 20:
+            k = max(len(losses) // 50, 5)
+            smooth = np.convolve(losses, np.ones(k) / k, mode="valid")
+            ax.plot(np.arange(k, len(losses) + 1), smooth, color=COLORS["input"], linewidth=1.6,
+                    label=f"mean of {k}")
+        ax.axhline(baselines.chance_loss(2), color=COLORS["muted"], linestyle=":", label="chance, ln 2")
+        ax.axhline(baselines.window_bound_loss(task.echo_step, window), color=COLORS["target"],
+                   linestyle="--", label="window-bound")
+        ax.set_yscale("log")
+        ax.set_xlabel("training window")
+        ax.set_ylabel("loss")
+        ax.set_title("training loss")
+        ax.legend(fontsize=8, loc="lower left")
+
+        for row, ax in enumerate(axes.flat[1:]):
+            if row >= rows:
+                ax.axis("off")
+                continue
+            ax.bar(steps, x[row], width=0.9, color=COLORS["input"], alpha=0.35, label="input")
+            ax.bar(steps, y[row] * 0.5, width=0.6, color=COLORS["target"], label="target (x0.5)")
+            ax.bar(steps, p1[row] * 0.3, width=0.3, color=COLORS["prediction"], label="P(1) (x0.3)")
+            ax.set_ylim(0, 1.05)
+            ax.set_xlim(-0.6, window - 0.4)
+            ax.set_yticks([0, 0.3, 0.5, 1])
+            ax.set_title(f"batch row {row}, last held-out window", fontsize=9)
+            if row == 0:
+                ax.legend(fontsize=7, loc="upper right", framealpha=0.9)
+        fig.suptitle(title or f"held-out accuracy {evaluation.accuracy:.4f}", fontsize=11)
+        fig.tight_layout()
+        plt.show()

@@ -1,0 +1,187 @@
+"""Truncated backpropagation through time: the loop that carries state across windows.
+
+Chapter 2 writes this loop out and explains it; every later chapter reuses it.
+It knows nothing about the model: a chapter hands it two step functions,
+
+* ``train_step(x_window, y_window, state) -> (loss, new_state)``, which also
+  updates the weights, and
+* ``predict_step(x_window, state) -> (logits, new_state)`` with ``logits`` of
+  shape ``[batch_size, truncated_backprop_length, num_classes]``,
+
+where the windows are ``[batch_size, truncated_backprop_length]`` integer
+arrays and ``state`` is whatever the model carries (a tensor, a list of
+tensors, ...). The state returned for one window is fed to the next, so it
+crosses the window edge; the gradients stop there, because each
+``train_step`` differentiates only its own window.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from rnnbook._checks import integer_matrix, positive_int
+from rnnbook.data import EchoTask, to_windows
+
+__all__ = ["Evaluation", "History", "evaluate", "fit", "epoch_seed", "held_out_seed"]
+
+TrainStep = Callable[[Any, Any, Any], tuple[Any, Any]]
+PredictStep = Callable[[Any, Any], tuple[Any, Any]]
+
+
+def epoch_seed(seed: int, epoch: int) -> np.random.Generator:
+    """The generator that draws epoch ``epoch``'s fresh training data."""
+    return np.random.default_rng([seed, 0, epoch])
+
+
+def held_out_seed(seed: int) -> np.random.Generator:
+    """The generator that draws the held-out data, never used for training."""
+    return np.random.default_rng([seed, 1])
+
+
+@dataclass
+class Evaluation:
+    """A model's predictions over whole batch rows, window after window.
+
+    ``x`` and ``y`` are the inputs and targets that filled whole windows,
+    ``[batch_size, steps]``; ``probabilities`` is ``[batch_size, steps,
+    num_classes]``; ``accuracy`` and ``loss`` are means over every step.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    probabilities: np.ndarray
+    accuracy: float
+    loss: float
+
+    @property
+    def predictions(self) -> np.ndarray:
+        """The most probable class at every step, ``[batch_size, steps]``."""
+        return self.probabilities.argmax(axis=-1)
+
+
+@dataclass
+class History:
+    """What :func:`fit` measured: one loss per training window, one line per epoch."""
+
+    window_losses: list[float] = field(default_factory=list)
+    epoch_losses: list[float] = field(default_factory=list)
+    epoch_accuracies: list[float] = field(default_factory=list)
+    epoch_seconds: list[float] = field(default_factory=list)
+    evaluation: Evaluation | None = None
+
+    @property
+    def final_accuracy(self) -> float:
+        """Held-out accuracy after the last epoch."""
+        if not self.epoch_accuracies:
+            raise ValueError("this history is empty: run at least one epoch with fit() first.")
+        return self.epoch_accuracies[-1]
+
+    def first_epoch_reaching(self, accuracy: float) -> int | None:
+        """The first epoch (counted from 1) whose held-out accuracy reached ``accuracy``, or None."""
+        for epoch, reached in enumerate(self.epoch_accuracies, start=1):
+            if reached >= accuracy:
+                return epoch
+        return None
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+def evaluate(
+    predict_step: PredictStep,
+    initial_state: Any,
+    x: np.ndarray,
+    y: np.ndarray,
+    truncated_backprop_length: int,
+) -> Evaluation:
+    """Run ``predict_step`` over the batch rows ``x`` window by window, carrying state.
+
+    Starts from ``initial_state`` and scores the predictions against ``y``.
+    """
+    x = integer_matrix("x", x)
+    y = integer_matrix("y", y)
+    if x.shape != y.shape:
+        raise ValueError(f"x and y must have the same shape, got {x.shape} and {y.shape}.")
+    x_windows = to_windows(x, truncated_backprop_length)
+    y_windows = to_windows(y, truncated_backprop_length)
+
+    state = initial_state
+    logits = []
+    for x_window in x_windows:
+        window_logits, state = predict_step(x_window, state)
+        logits.append(np.asarray(window_logits))
+    logits = np.concatenate(logits, axis=1)
+    expected = (x.shape[0], x_windows.shape[0] * x_windows.shape[2])
+    if logits.shape[:2] != expected:
+        raise ValueError(
+            f"predict_step must return logits of shape [batch_size, truncated_backprop_length, "
+            f"num_classes]; over all windows they stacked to {logits.shape}, expected {expected} + (num_classes,)."
+        )
+
+    targets = np.concatenate(list(y_windows), axis=1)
+    probabilities = _softmax(logits.astype(np.float64))
+    target_probability = np.take_along_axis(probabilities, targets[..., None], axis=-1)[..., 0]
+    return Evaluation(
+        x=np.concatenate(list(x_windows), axis=1),
+        y=targets,
+        probabilities=probabilities,
+        accuracy=float((probabilities.argmax(axis=-1) == targets).mean()),
+        loss=float(-np.log(np.maximum(target_probability, 1e-12)).mean()),
+    )
+
+
+def fit(
+    train_step: TrainStep,
+    predict_step: PredictStep,
+    initial_state: Any,
+    task: EchoTask,
+    *,
+    num_epochs: int,
+    seed: int,
+    log: Callable[[str], None] | None = print,
+) -> History:
+    """Train with truncated backpropagation through time, as the 2016 series did.
+
+    Every epoch draws fresh data (see :func:`epoch_seed`), starts from
+    ``initial_state`` and feeds each window the state the previous window
+    returned. After every epoch the model is scored on the same held-out rows
+    (see :func:`held_out_seed`) and ``log`` gets one line; pass ``log=None``
+    for silence.
+    """
+    if not isinstance(task, EchoTask):
+        raise TypeError(f"task must be an rnnbook.data.EchoTask, got {type(task).__name__}.")
+    num_epochs = positive_int("num_epochs", num_epochs)
+    x_held_out, y_held_out = task.generate(held_out_seed(seed))
+
+    history = History()
+    for epoch in range(1, num_epochs + 1):
+        x_windows, y_windows = task.windows(epoch_seed(seed, epoch))
+        state = initial_state
+        losses = []
+        start = time.perf_counter()
+        for x_window, y_window in zip(x_windows, y_windows):
+            loss, state = train_step(x_window, y_window, state)
+            losses.append(loss)
+        losses = [float(loss) for loss in losses]
+        history.epoch_seconds.append(time.perf_counter() - start)
+
+        history.evaluation = evaluate(
+            predict_step, initial_state, x_held_out, y_held_out, task.truncated_backprop_length
+        )
+        history.window_losses.extend(losses)
+        history.epoch_losses.append(float(np.mean(losses)))
+        history.epoch_accuracies.append(history.evaluation.accuracy)
+        if log is not None:
+            log(
+                f"epoch {epoch}/{num_epochs}  training loss {history.epoch_losses[-1]:.4f}  "
+                f"held-out accuracy {history.evaluation.accuracy:.4f}  "
+                f"({history.epoch_seconds[-1]:.1f} s)"
+            )
+    return history

@@ -1,0 +1,83 @@
+"""What the notebooks and tests need from ``_config.yml``: the repository address, read in one place."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+from dataclasses import dataclass
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "_config.yml"
+TOC = ROOT / "_toc.yml"
+BOOK = ROOT / "book"
+SETUP_TAG = "colab-setup"
+
+
+@dataclass(frozen=True)
+class Repository:
+    """The GitHub repository the book is published from."""
+
+    owner: str
+    name: str
+    branch: str
+    path_to_book: str
+
+    @property
+    def url(self) -> str:
+        return f"https://github.com/{self.owner}/{self.name}"
+
+    def colab_url(self, notebook: pathlib.Path) -> str:
+        """The "open in Colab" address of a notebook of this repository."""
+        relative = notebook.resolve().relative_to(ROOT).as_posix()
+        return f"https://colab.research.google.com/github/{self.owner}/{self.name}/blob/{self.branch}/{relative}"
+
+
+def repository() -> Repository:
+    """The ``repository:`` block of ``_config.yml``."""
+    block = yaml.safe_load(CONFIG.read_text())["repository"]
+    match = re.fullmatch(r"https://github\.com/([\w.-]+)/([\w.-]+?)/?", block["url"])
+    if not match:
+        raise ValueError(f"_config.yml repository.url must look like https://github.com/OWNER/NAME, got {block['url']!r}")
+    return Repository(match[1], match[2], block.get("branch", "main"), (block.get("path_to_book") or "").strip("/"))
+
+
+def chapter_notebooks() -> list[pathlib.Path]:
+    """Every notebook of the book, in file-name order."""
+    return sorted(p for p in BOOK.glob("*.ipynb"))
+
+
+def setup_cell_source(repo: Repository | None = None) -> str:
+    """The first code cell of every notebook: on Colab, fetch the helper package; then import it."""
+    repo = repo or repository()
+    package_dir = "/".join(part for part in (repo.path_to_book, "book") if part)
+    return f'''\
+# Setup: on Colab, fetch this book's helper package (rnnbook); elsewhere it sits next to the notebook.
+import sys
+
+if "google.colab" in sys.modules:
+    import pathlib
+    import subprocess
+
+    repository, branch = "{repo.url}", "{repo.branch}"
+    checkout = pathlib.Path("/content/{repo.name}")
+    if not checkout.exists():
+        subprocess.run(["git", "clone", "--quiet", "--depth=1", f"--branch={{branch}}", repository, str(checkout)], check=True)
+    if str(checkout / "{package_dir}") not in sys.path:
+        sys.path.insert(0, str(checkout / "{package_dir}"))
+
+import rnnbook'''
+
+
+def setup_cell(notebook: dict) -> dict:
+    """The notebook's setup cell (tagged ``colab-setup``); raises if it has none."""
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code" and SETUP_TAG in cell.get("metadata", {}).get("tags", []):
+            return cell
+    raise ValueError(f"no code cell is tagged {SETUP_TAG!r}")
+
+
+def read_notebook(path: pathlib.Path) -> dict:
+    return json.loads(path.read_text())
