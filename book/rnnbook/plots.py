@@ -201,7 +201,7 @@ def plot_training(history: History, task: EchoTask, title: str | None = None, ro
         ax.set_xlabel("training window")
         ax.set_ylabel("loss")
         ax.set_title("training loss")
-        ax.legend(fontsize=8, loc="lower left")
+        ax.legend(fontsize=7, loc="upper right", framealpha=0.9)
 
         for row, ax in enumerate(axes.flat[1:]):
             if row >= rows:
