@@ -15,7 +15,15 @@ from rnnbook._checks import integer_matrix, positive_int
 from rnnbook.data import EchoTask
 from rnnbook.training import History
 
-__all__ = ["COLORS", "plot_series", "plot_batch_rows", "plot_truncated_bptt", "plot_training"]
+__all__ = [
+    "COLORS",
+    "plot_series",
+    "plot_batch_rows",
+    "plot_truncated_bptt",
+    "plot_training",
+    "plot_lstm_cell",
+    "plot_lstm_gates",
+]
 
 COLORS = {
     "input": "#4C72B0",
@@ -217,5 +225,106 @@ def plot_training(history: History, task: EchoTask, title: str | None = None, ro
             if row == 0:
                 ax.legend(fontsize=7, loc="upper right", framealpha=0.9)
         fig.suptitle(title or f"held-out accuracy {evaluation.accuracy:.4f}", fontsize=11)
+        fig.tight_layout()
+        plt.show()
+
+
+def _box(ax, center, text, color, width=0.9, height=0.6) -> None:
+    x, y = center
+    ax.add_patch(patches.FancyBboxPatch((x - width / 2, y - height / 2), width, height,
+                                        boxstyle="round,pad=0.05", facecolor=color, edgecolor="none"))
+    ax.text(x, y, text, ha="center", va="center", color="white", fontsize=11, fontweight="bold")
+
+
+def _node(ax, center, symbol, color=COLORS["muted"]) -> None:
+    ax.add_patch(patches.Circle(center, 0.25, facecolor="white", edgecolor=color, linewidth=1.5))
+    ax.text(*center, symbol, ha="center", va="center", fontsize=12, color=color)
+
+
+def _arrow(ax, start, end, color=COLORS["muted"], **style) -> None:
+    ax.annotate("", xy=end, xytext=start,
+                arrowprops=dict(arrowstyle="->", color=color, linewidth=1.4, shrinkA=0, shrinkB=0, **style))
+
+
+def plot_lstm_cell() -> None:
+    """A diagram of one LSTM step: three sigmoid gates, the tanh candidate, and the two states."""
+    gate, candidate = COLORS["state"], COLORS["target"]
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(9, 4.6))
+        ax.add_patch(patches.FancyBboxPatch((0.6, 0.4), 7.6, 4.0, boxstyle="round,pad=0.1",
+                                            facecolor="#F4F6FA", edgecolor="#C9D1E0"))
+        # The cell state runs along the top, the hidden state along the bottom.
+        _arrow(ax, (0.0, 3.9), (2.25, 3.9), COLORS["input"])
+        _node(ax, (2.5, 3.9), "×")
+        _arrow(ax, (2.75, 3.9), (4.75, 3.9), COLORS["input"])
+        _node(ax, (5.0, 3.9), "+")
+        _arrow(ax, (5.25, 3.9), (9.0, 3.9), COLORS["input"])
+        ax.text(-0.05, 4.1, "$c_{t-1}$", fontsize=12, ha="left")
+        ax.text(8.55, 4.1, "$c_t$", fontsize=12)
+        _arrow(ax, (0.0, 0.9), (1.4, 0.9))
+        ax.text(-0.05, 0.55, "$h_{t-1}$", fontsize=12)
+        _arrow(ax, (1.4, -0.2), (1.4, 0.85))
+        ax.text(1.5, -0.25, "$x_t$", fontsize=12)
+        ax.plot([1.4, 6.5], [0.9, 0.9], color=COLORS["muted"], linewidth=1.4)
+        boxes = [(2.5, "σ", "f", gate), (3.7, "σ", "i", gate), (5.0, "tanh", "g", candidate), (6.3, "σ", "o", gate)]
+        for x, label, name, color in boxes:
+            _arrow(ax, (x, 0.9), (x, 1.6))
+            _box(ax, (x, 1.9), label, color)
+            ax.text(x + 0.5, 1.45, f"${name}_t$", fontsize=11, color=color)
+        _arrow(ax, (2.5, 2.2), (2.5, 3.65), gate)                     # forget gate scales c_{t-1}
+        _node(ax, (4.35, 3.0), "×")
+        _arrow(ax, (3.7, 2.2), (4.15, 2.85), gate)                    # input gate ...
+        _arrow(ax, (5.0, 2.2), (4.55, 2.85), candidate)               # ... times candidate
+        _arrow(ax, (4.35, 3.25), (4.85, 3.75))                        # added to the cell state
+        _box(ax, (7.3, 3.1), "tanh", candidate, width=0.8, height=0.45)
+        _arrow(ax, (7.3, 3.9), (7.3, 3.35), COLORS["input"])
+        _node(ax, (7.3, 2.1), "×")
+        _arrow(ax, (7.3, 2.87), (7.3, 2.35), candidate)
+        _arrow(ax, (6.3, 2.2), (7.05, 2.1), gate)
+        _arrow(ax, (7.3, 1.85), (7.3, 0.9))
+        _arrow(ax, (7.3, 0.9), (9.0, 0.9))
+        ax.text(8.55, 0.55, "$h_t$", fontsize=12)
+        _arrow(ax, (8.0, 0.9), (8.0, 4.9 - 0.3))
+        ax.text(8.1, 4.55, "output $h_t$", fontsize=10)
+        ax.text(4.4, -0.25, "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$      $h_t = o_t \\odot \\tanh(c_t)$",
+                fontsize=11, ha="center")
+        ax.set_xlim(-0.2, 9.3)
+        ax.set_ylim(-0.5, 4.9)
+        _blank(ax)
+        ax.set_title("one LSTM step: forget (f), input (i) and output (o) gates, candidate g")
+        fig.tight_layout()
+        plt.show()
+
+
+def plot_lstm_gates(x: np.ndarray, y: np.ndarray, traces: dict[str, np.ndarray], title: str | None = None) -> None:
+    """Heat maps of LSTM gate activations and states over time, under the input and target bits.
+
+    ``x`` and ``y`` are the ``[T]`` bits of one batch row; ``traces`` maps a
+    name (``"f"``, ``"i"``, ``"o"``, ``"c"`` ...) to a ``[T, units]`` array.
+    """
+    x, y = _bits("x", x), _bits("y", y)
+    steps = len(x)
+    for name, values in traces.items():
+        if np.asarray(values).shape[0] != steps or np.asarray(values).ndim != 2:
+            raise ValueError(f"traces[{name!r}] must have shape [T={steps}, units], got {np.asarray(values).shape}.")
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(len(traces) + 1, 1, figsize=(10, 1.2 + 1.05 * (len(traces) + 1)), sharex=True,
+                                 gridspec_kw={"height_ratios": [0.7] + [1] * len(traces)})
+        axes[0].bar(np.arange(steps), x, width=0.8, color=COLORS["input"], alpha=0.4, label="input")
+        axes[0].bar(np.arange(steps), y * 0.5, width=0.4, color=COLORS["target"], label="target (x0.5)")
+        axes[0].set_yticks([])
+        axes[0].legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        for ax, (name, values) in zip(axes[1:], traces.items()):
+            values = np.asarray(values).T
+            signed = values.min() < 0
+            image = ax.imshow(values, aspect="auto", cmap="RdBu_r" if signed else "viridis",
+                              vmin=-np.abs(values).max() if signed else 0, vmax=np.abs(values).max() if signed else 1,
+                              interpolation="nearest")
+            ax.set_ylabel(name, rotation=0, ha="right", va="center")
+            ax.set_yticks(range(values.shape[0]))
+            ax.tick_params(axis="y", labelsize=7)
+            fig.colorbar(image, ax=ax, pad=0.01, fraction=0.03)
+        axes[-1].set_xlabel("time step in the window")
+        axes[0].set_title(title or "LSTM gates and states over one window")
         fig.tight_layout()
         plt.show()

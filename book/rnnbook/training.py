@@ -27,7 +27,7 @@ import numpy as np
 from rnnbook._checks import integer_matrix, positive_int
 from rnnbook.data import EchoTask, to_windows
 
-__all__ = ["Evaluation", "History", "evaluate", "fit", "epoch_seed", "held_out_seed"]
+__all__ = ["Evaluation", "History", "evaluate", "fit", "epoch_seed", "held_out_seed", "held_out_data"]
 
 TrainStep = Callable[[Any, Any, Any], tuple[Any, Any]]
 PredictStep = Callable[[Any, Any], tuple[Any, Any]]
@@ -41,6 +41,17 @@ def epoch_seed(seed: int, epoch: int) -> np.random.Generator:
 def held_out_seed(seed: int) -> np.random.Generator:
     """The generator that draws the held-out data, never used for training."""
     return np.random.default_rng([seed, 1])
+
+
+def held_out_data(task: EchoTask, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The held-out rows :func:`fit` scores on: fresh data, one fifth of an epoch long.
+
+    A fifth of the 2016 epoch is 10 000 predictions, enough to measure
+    accuracy to about a quarter of a percentage point, at a fifth of the cost.
+    """
+    x, y = task.generate(held_out_seed(seed))
+    steps = max(task.truncated_backprop_length, task.row_length // 5)
+    return x[:, :steps], y[:, :steps]
 
 
 @dataclass
@@ -152,13 +163,13 @@ def fit(
     Every epoch draws fresh data (see :func:`epoch_seed`), starts from
     ``initial_state`` and feeds each window the state the previous window
     returned. After every epoch the model is scored on the same held-out rows
-    (see :func:`held_out_seed`) and ``log`` gets one line; pass ``log=None``
+    (see :func:`held_out_data`) and ``log`` gets one line; pass ``log=None``
     for silence.
     """
     if not isinstance(task, EchoTask):
         raise TypeError(f"task must be an rnnbook.data.EchoTask, got {type(task).__name__}.")
     num_epochs = positive_int("num_epochs", num_epochs)
-    x_held_out, y_held_out = task.generate(held_out_seed(seed))
+    x_held_out, y_held_out = held_out_data(task, seed)
 
     history = History()
     for epoch in range(1, num_epochs + 1):
