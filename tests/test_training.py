@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from rnnbook import baselines
-from rnnbook.data import EchoTask, generate_echo_data
+from rnnbook.data import EchoTask, generate_echo_data, to_windows
 from rnnbook.training import History, evaluate, fit
 
 ECHO, WINDOW, BATCH = 3, 15, 5
@@ -88,7 +88,7 @@ def test_fit_draws_fresh_data_every_epoch_and_holds_out_its_own():
 
 
 def test_history_reports_an_unreached_bar_as_none():
-    history = History(epoch_accuracies=[0.6, 0.8])
+    history = History(evaluated_epochs=[1, 2], epoch_accuracies=[0.6, 0.8])
     assert history.first_epoch_reaching(0.95) is None
     with pytest.raises(ValueError, match="empty"):
         History().final_accuracy
@@ -112,3 +112,23 @@ def test_bad_arguments_are_refused_clearly():
         fit(None, None, None, task=(300, 15, 3, 5), num_epochs=1, seed=0)
     with pytest.raises(ValueError, match="num_epochs"):
         fit(None, None, None, task=EchoTask(300, 15, 3, 5), num_epochs=0, seed=0)
+
+
+def test_fit_can_train_on_one_fixed_set_and_score_on_given_rows():
+    task = EchoTask(1500, WINDOW, ECHO, BATCH)
+    x, y = generate_echo_data(150, ECHO, BATCH, seed=5)
+    fixed = (to_windows(x, WINDOW), to_windows(y, WINDOW))
+    seen = []
+
+    def train_step(x_window, y_window, state):
+        seen.append(x_window.copy())
+        return 0.0, state
+
+    held_x, held_y = generate_echo_data(600, ECHO, BATCH, seed=6)
+    history = fit(train_step, ideal_predict_step, ZERO_STATE, task, num_epochs=4, seed=0, log=None,
+                  training_windows=fixed, held_out=(held_x, held_y), evaluate_every=3)
+    assert len(seen) == 4 * 2 and all((w == fixed[0][i % 2]).all() for i, w in enumerate(seen))
+    assert history.evaluated_epochs == [3, 4]  # every third epoch, and the last
+    assert history.evaluation.x.shape == (BATCH, 120)
+    with pytest.raises(ValueError, match="training_windows"):
+        fit(train_step, ideal_predict_step, ZERO_STATE, task, num_epochs=1, seed=0, training_windows=(x, y))

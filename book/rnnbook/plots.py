@@ -7,7 +7,7 @@ reach the figure through ``matplotlib.pyplot.gcf()``.
 from __future__ import annotations
 
 import numpy as np
-from matplotlib import patches
+from matplotlib import patches, ticker
 from matplotlib import pyplot as plt
 
 from rnnbook import baselines
@@ -23,6 +23,9 @@ __all__ = [
     "plot_training",
     "plot_lstm_cell",
     "plot_lstm_gates",
+    "plot_reshape",
+    "plot_scaling",
+    "plot_curves",
 ]
 
 COLORS = {
@@ -328,3 +331,138 @@ def plot_lstm_gates(x: np.ndarray, y: np.ndarray, traces: dict[str, np.ndarray],
         axes[0].set_title(title or "LSTM gates and states over one window")
         fig.tight_layout()
         plt.show()
+
+
+TIME_COLORS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#CCB974"]
+
+
+def _matrix(ax, values: np.ndarray, x0: float, rows_y: list[float], colors: list[str] | None, title: str,
+            fmt: str = "{:.2f}") -> None:
+    """Draw a 2-D array as a grid of labelled cells; row ``r`` sits at height ``rows_y[r]``."""
+    values = np.atleast_2d(values)
+    for r, y in enumerate(rows_y):
+        for c in range(values.shape[1]):
+            color = colors[r] if colors else "#B0B0B0"
+            ax.add_patch(patches.Rectangle((x0 + c, y), 0.95, 0.9, facecolor=color, alpha=0.3, edgecolor=color))
+            ax.text(x0 + c + 0.47, y + 0.45, fmt.format(values[r, c]), ha="center", va="center", fontsize=7.5)
+    ax.text(x0 + values.shape[1] / 2, max(rows_y) + 1.3, title, ha="center", va="bottom", fontsize=9)
+
+
+def plot_reshape(states_series: np.ndarray, W2: np.ndarray, b2: np.ndarray, logits: np.ndarray,
+                 labels: np.ndarray) -> None:
+    """The chapter 6 figure: ``[batch, T, state]`` outputs reshaped to rows, times ``W2``, plus ``b2``.
+
+    Rows are coloured by time step and grouped by batch row, which is the
+    C order of the reshape: the time index changes fastest.
+    """
+    states_series = np.asarray(states_series)
+    if states_series.ndim != 3:
+        raise ValueError(f"states_series must be [batch_size, T, state_size], got shape {states_series.shape}.")
+    batch_size, steps, state_size = states_series.shape
+    if steps > len(TIME_COLORS):
+        raise ValueError(f"the figure colours at most {len(TIME_COLORS)} time steps; got T={steps}.")
+    rows = batch_size * steps
+    W2, b2, logits, labels = (np.asarray(a) for a in (W2, b2, logits, labels))
+    expected = {"W2": (state_size, W2.shape[-1]), "b2": (1, W2.shape[-1]),
+                "logits": (rows, W2.shape[-1]), "labels": (rows,)}
+    for name, array in zip(expected, (W2, b2, logits, labels)):
+        if array.shape != expected[name]:
+            raise ValueError(f"{name} must have shape {expected[name]}, got {array.shape}.")
+
+    flat = states_series.reshape(rows, state_size)
+    gap = 0.6
+    rows_y = [-(r + (r // steps) * gap) for r in range(rows)]
+    colors = [TIME_COLORS[r % steps] for r in range(rows)]
+    num_classes = W2.shape[1]
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(12, 0.42 * rows + 2.2))
+        x = 0.0
+        _matrix(ax, flat, x, rows_y, colors, f"states_series\n[batch_size*T, state_size] = [{rows}, {state_size}]")
+        for b in range(batch_size):
+            ax.text(x - 0.3, rows_y[b * steps] - (steps - 1) / 2 + 0.45, f"batch\nrow {b}", ha="right", va="center", fontsize=8)
+        x += state_size + 0.8
+        ax.text(x - 0.4, rows_y[rows // 2] + 0.45, "@", ha="center", va="center", fontsize=14)
+        middle = rows_y[0] - (rows - 1) / 2 * (1 + gap / steps)
+        w_rows = [middle + state_size / 2 - r for r in range(state_size)]
+        _matrix(ax, W2, x, w_rows, None, f"W2\n[{state_size}, {num_classes}]")
+        x += num_classes + 0.8
+        ax.text(x - 0.4, rows_y[rows // 2] + 0.45, "+", ha="center", va="center", fontsize=14)
+        _matrix(ax, b2, x, [middle], None, f"b2\n[1, {num_classes}]")
+        x += num_classes + 0.8
+        ax.text(x - 0.4, rows_y[rows // 2] + 0.45, "=", ha="center", va="center", fontsize=14)
+        _matrix(ax, logits, x, rows_y, colors, f"logits\n[{rows}, {num_classes}]")
+        x += num_classes + 1.2
+        _matrix(ax, labels[:, None], x, rows_y, colors, f"labels\n[{rows}]", fmt="{:d}")
+        handles = [patches.Patch(facecolor=TIME_COLORS[t], alpha=0.4, label=f"time step {t}") for t in range(steps)]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+        ax.set_xlim(-1.6, x + 1.5)
+        ax.set_ylim(min(rows_y) - 0.4, max(rows_y) + 2.6)
+        _blank(ax)
+        ax.set_title("reshape in C order: the time step changes fastest, the batch row slowest")
+        fig.tight_layout()
+        plt.show()
+
+
+def plot_scaling(lengths: list[int], series: dict[str, dict[str, list[float]]], xlabel: str, title: str) -> None:
+    """Side-by-side log-log panels: for each measure (a panel), one line per variant.
+
+    ``series[measure][variant]`` holds one value per entry of ``lengths``;
+    missing measurements are ``nan`` and left out of the line.
+    """
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(series), figsize=(5.2 * len(series), 3.8), squeeze=False)
+        for ax, (measure, variants) in zip(axes[0], series.items()):
+            for index, (variant, values) in enumerate(variants.items()):
+                values = np.asarray(values, dtype=float)
+                if values.shape != (len(lengths),):
+                    raise ValueError(f"series[{measure!r}][{variant!r}] needs {len(lengths)} values, got {values.shape}.")
+                known = ~np.isnan(values)
+                ax.plot(np.asarray(lengths)[known], values[known], marker="o",
+                        color=TIME_COLORS[index % len(TIME_COLORS)], label=variant)
+            ax.set_xscale("log")
+            ax.set_yscale("log")
+            ax.set_xticks(lengths)
+            ax.set_xticklabels([str(n) for n in lengths])
+            ax.minorticks_off()
+            ax.yaxis.set_major_locator(ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
+            ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda value, _: f"{value:g}"))
+            ax.set_xlabel(xlabel)
+            ax.set_title(measure, fontsize=10)
+            ax.grid(alpha=0.3)
+            ax.legend(fontsize=8)
+        fig.suptitle(title, fontsize=11)
+        fig.tight_layout()
+        plt.show()
+
+
+def plot_curves(x: list[float], curves: dict[str, np.ndarray], *, xlabel: str, ylabel: str, title: str,
+                references: dict[str, float] | None = None, ax=None) -> None:
+    """One line per named curve: the mean over repeats, with a band from the lowest to the highest.
+
+    ``curves[name]`` is ``[repeats, len(x)]``; ``references`` draws labelled
+    horizontal lines (baselines). Pass ``ax`` to draw into an existing panel
+    (then the caller shows the figure).
+    """
+    own_figure = ax is None
+    with plt.rc_context(STYLE):
+        if own_figure:
+            fig, ax = plt.subplots(figsize=(7.5, 4))
+        for index, (name, values) in enumerate(curves.items()):
+            values = np.atleast_2d(np.asarray(values, dtype=float))
+            if values.shape[1] != len(x):
+                raise ValueError(f"curves[{name!r}] needs {len(x)} values per repeat, got shape {values.shape}.")
+            color = TIME_COLORS[index % len(TIME_COLORS)]
+            ax.plot(x, values.mean(axis=0), marker="o", markersize=3.5, color=color,
+                    label=f"{name} (mean of {values.shape[0]})" if values.shape[0] > 1 else name)
+            if values.shape[0] > 1:
+                ax.fill_between(x, values.min(axis=0), values.max(axis=0), color=color, alpha=0.18, linewidth=0)
+        for index, (name, level) in enumerate((references or {}).items()):
+            ax.axhline(level, color=COLORS["muted"], linestyle=[":", "--", "-."][index % 3], linewidth=1, label=name)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.set_title(title, fontsize=10)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8)
+        if own_figure:
+            fig.tight_layout()
+            plt.show()

@@ -77,10 +77,11 @@ class Evaluation:
 
 @dataclass
 class History:
-    """What :func:`fit` measured: one loss per training window, one line per epoch."""
+    """What :func:`fit` measured: one loss per training window and per epoch, one accuracy per evaluation."""
 
     window_losses: list[float] = field(default_factory=list)
     epoch_losses: list[float] = field(default_factory=list)
+    evaluated_epochs: list[int] = field(default_factory=list)
     epoch_accuracies: list[float] = field(default_factory=list)
     epoch_seconds: list[float] = field(default_factory=list)
     evaluation: Evaluation | None = None
@@ -93,8 +94,8 @@ class History:
         return self.epoch_accuracies[-1]
 
     def first_epoch_reaching(self, accuracy: float) -> int | None:
-        """The first epoch (counted from 1) whose held-out accuracy reached ``accuracy``, or None."""
-        for epoch, reached in enumerate(self.epoch_accuracies, start=1):
+        """The first evaluated epoch (counted from 1) whose held-out accuracy reached ``accuracy``, or None."""
+        for epoch, reached in zip(self.evaluated_epochs, self.epoch_accuracies):
             if reached >= accuracy:
                 return epoch
         return None
@@ -157,23 +158,42 @@ def fit(
     num_epochs: int,
     seed: int,
     log: Callable[[str], None] | None = print,
+    training_windows: tuple[np.ndarray, np.ndarray] | None = None,
+    held_out: tuple[np.ndarray, np.ndarray] | None = None,
+    evaluate_every: int = 1,
 ) -> History:
     """Train with truncated backpropagation through time, as the 2016 series did.
 
     Every epoch draws fresh data (see :func:`epoch_seed`), starts from
     ``initial_state`` and feeds each window the state the previous window
-    returned. After every epoch the model is scored on the same held-out rows
-    (see :func:`held_out_data`) and ``log`` gets one line; pass ``log=None``
-    for silence.
+    returned. Every ``evaluate_every`` epochs (and after the last) the model
+    is scored on the same held-out rows (see :func:`held_out_data`) and
+    ``log`` gets one line; pass ``log=None`` for silence.
+
+    ``training_windows``, ``(x_windows, y_windows)`` as :func:`to_windows`
+    makes them, replaces the fresh draws by one fixed training set, seen
+    again every epoch; ``held_out``, ``(x, y)`` batch rows, replaces the
+    held-out rows. Chapter 7 uses both to make overfitting possible.
     """
     if not isinstance(task, EchoTask):
         raise TypeError(f"task must be an rnnbook.data.EchoTask, got {type(task).__name__}.")
     num_epochs = positive_int("num_epochs", num_epochs)
-    x_held_out, y_held_out = held_out_data(task, seed)
+    evaluate_every = positive_int("evaluate_every", evaluate_every)
+    if training_windows is not None:
+        x_fixed, y_fixed = (np.asarray(a) for a in training_windows)
+        if x_fixed.ndim != 3 or x_fixed.shape != y_fixed.shape:
+            raise ValueError(
+                "training_windows must be (x_windows, y_windows) of the same shape "
+                f"[num_windows, batch_size, T], got {x_fixed.shape} and {y_fixed.shape}."
+            )
+    x_held_out, y_held_out = held_out if held_out is not None else held_out_data(task, seed)
 
     history = History()
     for epoch in range(1, num_epochs + 1):
-        x_windows, y_windows = task.windows(epoch_seed(seed, epoch))
+        if training_windows is None:
+            x_windows, y_windows = task.windows(epoch_seed(seed, epoch))
+        else:
+            x_windows, y_windows = x_fixed, y_fixed
         state = initial_state
         losses = []
         start = time.perf_counter()
@@ -182,17 +202,20 @@ def fit(
             losses.append(loss)
         losses = [float(loss) for loss in losses]
         history.epoch_seconds.append(time.perf_counter() - start)
+        history.window_losses.extend(losses)
+        history.epoch_losses.append(float(np.mean(losses)))
 
+        if epoch % evaluate_every and epoch != num_epochs:
+            continue
         history.evaluation = evaluate(
             predict_step, initial_state, x_held_out, y_held_out, task.truncated_backprop_length
         )
-        history.window_losses.extend(losses)
-        history.epoch_losses.append(float(np.mean(losses)))
+        history.evaluated_epochs.append(epoch)
         history.epoch_accuracies.append(history.evaluation.accuracy)
         if log is not None:
             log(
                 f"epoch {epoch}/{num_epochs}  training loss {history.epoch_losses[-1]:.4f}  "
                 f"held-out accuracy {history.evaluation.accuracy:.4f}  "
-                f"({history.epoch_seconds[-1]:.1f} s)"
+                f"({sum(history.epoch_seconds[-evaluate_every:]):.1f} s)"
             )
     return history

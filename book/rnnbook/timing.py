@@ -1,0 +1,61 @@
+"""Measuring time honestly: medians of repeats, first calls apart, and the machine named (chapters 6, 8)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from rnnbook._checks import positive_int
+
+__all__ = ["first_call_seconds", "median_seconds", "machine_description"]
+
+
+def _wait_for(result: Any) -> None:
+    """Block until every tensor in ``result`` is computed, so the clock sees the work."""
+    import tensorflow as tf
+
+    for item in tf.nest.flatten(result):
+        if hasattr(item, "numpy"):
+            item.numpy()
+
+
+def first_call_seconds(fn: Callable, *args: Any) -> float:
+    """Seconds for the first call of ``fn(*args)``: for a fresh ``tf.function`` that is
+    tracing, graph optimisation (or XLA compilation) and one run."""
+    start = time.perf_counter()
+    _wait_for(fn(*args))
+    return time.perf_counter() - start
+
+
+def median_seconds(fn: Callable, *args: Any, repeats: int = 10, warmup: int = 1) -> float:
+    """Median seconds of ``repeats`` calls of ``fn(*args)``, after ``warmup`` untimed calls."""
+    repeats = positive_int("repeats", repeats)
+    if warmup < 0:
+        raise ValueError(f"warmup must be 0 or more, got {warmup}.")
+    for _ in range(warmup):
+        _wait_for(fn(*args))
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        _wait_for(fn(*args))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def machine_description() -> str:
+    """One line naming the processor, core count and TensorFlow version the timings come from."""
+    import tensorflow as tf
+
+    processor = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            processor = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    gpus = tf.config.list_physical_devices("GPU")
+    accelerator = f", {len(gpus)} GPU(s)" if gpus else ", no GPU"
+    return f"{processor}, {os.cpu_count()} cores{accelerator}, TensorFlow {tf.__version__}"
