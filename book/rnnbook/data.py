@@ -102,13 +102,15 @@ class EchoTask:
     """The four sizes that define one echo task, checked once.
 
     Chapters build it from their ``parameters`` cell and pass it around
-    instead of four loose numbers.
+    instead of four loose numbers. ``roll_across_rows=True`` makes it draw
+    the 2016 data, with its cross-row erratum (chapter 10 trains on both).
     """
 
     total_series_length: int
     truncated_backprop_length: int
     echo_step: int
     batch_size: int
+    roll_across_rows: bool = False
 
     def __post_init__(self) -> None:
         row_length = _checked_row_length(self.total_series_length, self.echo_step, self.batch_size)
@@ -126,7 +128,8 @@ class EchoTask:
 
     def generate(self, seed: int | np.random.Generator | None = None) -> tuple[np.ndarray, np.ndarray]:
         """One epoch of data as ``(x, y)`` batch rows; see :func:`generate_echo_data`."""
-        return generate_echo_data(self.total_series_length, self.echo_step, self.batch_size, seed=seed)
+        return generate_echo_data(self.total_series_length, self.echo_step, self.batch_size, seed=seed,
+                                  roll_across_rows=self.roll_across_rows)
 
     def windows(self, seed: int | np.random.Generator | None = None) -> tuple[np.ndarray, np.ndarray]:
         """One epoch of data cut into windows, ``[num_windows, batch_size, truncated_backprop_length]`` each."""
