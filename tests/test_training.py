@@ -111,7 +111,7 @@ def test_bad_arguments_are_refused_clearly():
     with pytest.raises(TypeError, match="EchoTask"):
         fit(None, None, None, task=(300, 15, 3, 5), num_epochs=1, seed=0)
     with pytest.raises(ValueError, match="num_epochs"):
-        fit(None, None, None, task=EchoTask(300, 15, 3, 5), num_epochs=0, seed=0)
+        fit(lambda *a: None, None, None, task=EchoTask(300, 15, 3, 5), num_epochs=0, seed=0)
 
 
 def test_fit_can_train_on_one_fixed_set_and_score_on_given_rows():
@@ -132,3 +132,18 @@ def test_fit_can_train_on_one_fixed_set_and_score_on_given_rows():
     assert history.evaluation.x.shape == (BATCH, 120)
     with pytest.raises(ValueError, match="training_windows"):
         fit(train_step, ideal_predict_step, ZERO_STATE, task, num_epochs=1, seed=0, training_windows=(x, y))
+
+
+def test_fit_can_hand_a_whole_epoch_to_one_call():
+    task = EchoTask(1500, WINDOW, ECHO, BATCH)
+    calls = []
+
+    def train_epoch(x_windows, y_windows, state):
+        calls.append(x_windows.shape)
+        return [0.25] * len(x_windows), state
+
+    history = fit(None, ideal_predict_step, ZERO_STATE, task, num_epochs=2, seed=0, log=None, train_epoch=train_epoch)
+    assert calls == [(task.num_windows, BATCH, WINDOW)] * 2
+    assert history.epoch_losses == [0.25, 0.25]
+    with pytest.raises(TypeError, match="exactly one"):
+        fit(None, ideal_predict_step, ZERO_STATE, task, num_epochs=1, seed=0)

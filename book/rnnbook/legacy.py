@@ -350,7 +350,7 @@ def port_to_keras(weights: dict[str, np.ndarray], rnn, W2, b2, forget_bias: floa
 
 
 def _benchmark(arguments: list[str]) -> None:
-    """``python -m rnnbook.legacy benchmark SIZES...``: time parts 4 and 5 for chapter 8, print JSON."""
+    """``python -m rnnbook.legacy benchmark SIZES...``: train and time parts 5 and 4 for chapter 8, print JSON."""
     import json
     import time
 
@@ -360,26 +360,20 @@ def _benchmark(arguments: list[str]) -> None:
     total, window, state_size, num_classes, echo_step, batch_size, num_layers, epochs, seed, repeats = (
         int(a) for a in arguments)
     task = EchoTask(total, window, echo_step, batch_size)
-    bar = baselines.learned_bar(echo_step, window)
     results = {}
     for builder in (part5_dynamic_rnn, part4_multi_lstm):
         start = time.perf_counter()
         program = builder(batch_size, window, state_size, num_classes, num_layers, seed=seed)
         build_seconds = time.perf_counter() - start
-        x_windows, y_windows = task.windows(training.epoch_seed(seed, 0))
-        step = timing.median_seconds(program.train_step, x_windows[0], y_windows[0], program.zero_state,
-                                     repeats=repeats, warmup=3)
-        program.close()
-        program = builder(batch_size, window, state_size, num_classes, num_layers, seed=seed)
         history = training.fit(program.train_step, program.predict_step, program.zero_state, task,
                                num_epochs=epochs, seed=seed, log=None)
-        learned = history.first_epoch_reaching(bar)
+        x_windows, y_windows = task.windows(training.epoch_seed(seed, 0))
         results[program.name] = {
             "build_seconds": build_seconds,
-            "step_seconds": step,
-            "epochs_to_learn": learned,
-            "seconds_to_learn": sum(history.epoch_seconds[:learned]) if learned else None,
-            "accuracies": history.epoch_accuracies,
+            "epoch_seconds": history.epoch_seconds,
+            "epochs_to_learn": history.first_epoch_reaching(baselines.learned_bar(echo_step, window)),
+            "step_seconds": timing.median_seconds(program.train_step, x_windows[0], y_windows[0],
+                                                  program.zero_state, repeats=repeats),
         }
         program.close()
     json.dump(results, sys.stdout)

@@ -26,6 +26,7 @@ __all__ = [
     "plot_reshape",
     "plot_scaling",
     "plot_curves",
+    "plot_bars",
 ]
 
 COLORS = {
@@ -466,3 +467,29 @@ def plot_curves(x: list[float], curves: dict[str, np.ndarray], *, xlabel: str, y
         if own_figure:
             fig.tight_layout()
             plt.show()
+
+
+def plot_bars(names: list[str], measures: dict[str, list[float]], *, title: str, highlight: str | None = None) -> None:
+    """Horizontal bars, one panel per measure (log scale), one bar per named variant; missing values are nan."""
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(measures), figsize=(5.6 * len(measures), 0.45 * len(names) + 1.6),
+                                 sharey=True, squeeze=False)
+        positions = np.arange(len(names))[::-1]
+        for ax, (measure, values) in zip(axes[0], measures.items()):
+            values = np.asarray(values, dtype=float)
+            if values.shape != (len(names),):
+                raise ValueError(f"measures[{measure!r}] needs {len(names)} values, got {values.shape}.")
+            colors = [COLORS["target"] if name == highlight else COLORS["input"] for name in names]
+            known = ~np.isnan(values)
+            ax.barh(positions[known], values[known], color=np.asarray(colors)[known], height=0.6)
+            for y, value in zip(positions[known], values[known]):
+                ax.text(value * 1.08, y, f"{value:.3g}", va="center", fontsize=8)
+            ax.set_xscale("log")
+            ax.set_xlim(np.nanmin(values) / 2, np.nanmax(values) * 4)
+            ax.set_title(measure, fontsize=10)
+            ax.grid(axis="x", alpha=0.3)
+        axes[0][0].set_yticks(positions)
+        axes[0][0].set_yticklabels(names)
+        fig.suptitle(title, fontsize=11)
+        fig.tight_layout()
+        plt.show()

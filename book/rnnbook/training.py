@@ -150,7 +150,7 @@ def evaluate(
 
 
 def fit(
-    train_step: TrainStep,
+    train_step: TrainStep | None,
     predict_step: PredictStep,
     initial_state: Any,
     task: EchoTask,
@@ -161,6 +161,7 @@ def fit(
     training_windows: tuple[np.ndarray, np.ndarray] | None = None,
     held_out: tuple[np.ndarray, np.ndarray] | None = None,
     evaluate_every: int = 1,
+    train_epoch: Callable[[np.ndarray, np.ndarray, Any], tuple[Any, Any]] | None = None,
 ) -> History:
     """Train with truncated backpropagation through time, as the 2016 series did.
 
@@ -174,9 +175,15 @@ def fit(
     makes them, replaces the fresh draws by one fixed training set, seen
     again every epoch; ``held_out``, ``(x, y)`` batch rows, replaces the
     held-out rows. Chapter 7 uses both to make overfitting possible.
+
+    ``train_epoch(x_windows, y_windows, state) -> (losses, final_state)``,
+    given in place of ``train_step``, trains on a whole epoch of windows in
+    one call (chapter 8's compiled epochs); the loop is then inside it.
     """
     if not isinstance(task, EchoTask):
         raise TypeError(f"task must be an rnnbook.data.EchoTask, got {type(task).__name__}.")
+    if (train_step is None) == (train_epoch is None):
+        raise TypeError("pass exactly one of train_step (one window per call) and train_epoch (a whole epoch).")
     num_epochs = positive_int("num_epochs", num_epochs)
     evaluate_every = positive_int("evaluate_every", evaluate_every)
     if training_windows is not None:
@@ -194,12 +201,14 @@ def fit(
             x_windows, y_windows = task.windows(epoch_seed(seed, epoch))
         else:
             x_windows, y_windows = x_fixed, y_fixed
-        state = initial_state
-        losses = []
         start = time.perf_counter()
-        for x_window, y_window in zip(x_windows, y_windows):
-            loss, state = train_step(x_window, y_window, state)
-            losses.append(loss)
+        if train_epoch is not None:
+            losses, _ = train_epoch(x_windows, y_windows, initial_state)
+        else:
+            state, losses = initial_state, []
+            for x_window, y_window in zip(x_windows, y_windows):
+                loss, state = train_step(x_window, y_window, state)
+                losses.append(loss)
         losses = [float(loss) for loss in losses]
         history.epoch_seconds.append(time.perf_counter() - start)
         history.window_losses.extend(losses)
