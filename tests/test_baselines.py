@@ -16,7 +16,7 @@ def test_chance_is_ln_of_the_number_of_classes():
 
 @pytest.mark.parametrize("echo_step, window", [(3, 15), (1, 4), (7, 20), (15, 15), (30, 15)])
 def test_window_bound_learner_matches_a_simulation(echo_step, window):
-    x, y = generate_echo_data(60_000, echo_step, 4, seed=1)
+    x, y = generate_echo_data(60_000, echo_step=echo_step, batch_size=4, seed=1)
     p_one = np.zeros(x.shape)
     p_one[:, echo_step:] = x[:, :-echo_step]
     position = np.arange(x.shape[1]) % window

@@ -21,7 +21,7 @@ def sizes(draw):
 @settings(max_examples=200, deadline=None)
 def test_target_echoes_input_within_every_row(size, seed):
     total, echo_step, batch_size = size
-    x, y = generate_echo_data(total, echo_step, batch_size, seed=seed)
+    x, y = generate_echo_data(total, echo_step=echo_step, batch_size=batch_size, seed=seed)
     assert x.shape == y.shape == (batch_size, total // batch_size)
     assert x.dtype == y.dtype == np.int32
     assert set(np.unique(x)) <= {0, 1}
@@ -34,8 +34,10 @@ def test_target_echoes_input_within_every_row(size, seed):
 @settings(max_examples=100, deadline=None)
 def test_cross_row_roll_differs_only_where_rows_start(size, seed):
     total, echo_step, batch_size = size
-    x, y = generate_echo_data(total, echo_step, batch_size, seed=seed)
-    x_2016, y_2016 = generate_echo_data(total, echo_step, batch_size, seed=seed, roll_across_rows=True)
+    x, y = generate_echo_data(total, echo_step=echo_step, batch_size=batch_size, seed=seed)
+    x_2016, y_2016 = generate_echo_data(
+        total, echo_step=echo_step, batch_size=batch_size, seed=seed, roll_across_rows=True
+    )
     assert (x_2016 == x).all()
     assert (y_2016[:, echo_step:] == y[:, echo_step:]).all()
     assert (y_2016[0, :echo_step] == 0).all()
@@ -44,15 +46,15 @@ def test_cross_row_roll_differs_only_where_rows_start(size, seed):
 
 
 def test_same_seed_same_data_and_other_seed_other_data():
-    a = generate_echo_data(1000, 3, 5, seed=7)
-    b = generate_echo_data(1000, 3, 5, seed=7)
-    c = generate_echo_data(1000, 3, 5, seed=8)
+    a = generate_echo_data(1000, echo_step=3, batch_size=5, seed=7)
+    b = generate_echo_data(1000, echo_step=3, batch_size=5, seed=7)
+    c = generate_echo_data(1000, echo_step=3, batch_size=5, seed=8)
     assert all((u == v).all() for u, v in zip(a, b))
     assert not (a[0] == c[0]).all()
 
 
 def test_bits_are_fair_coin_flips():
-    x, _ = generate_echo_data(200_000, 3, 4, seed=0)
+    x, _ = generate_echo_data(200_000, echo_step=3, batch_size=4, seed=0)
     # Five standard errors: fails by chance about once in two million runs.
     assert abs(x.mean() - 0.5) < 5 * 0.5 / np.sqrt(x.size)
 
@@ -67,7 +69,7 @@ def test_windows_tile_each_row_in_order(batch_size, window, steps):
     num_windows = steps // window
     assert windows.shape == (num_windows, batch_size, window)
     for i in range(num_windows):
-        assert (windows[i] == series[:, i * window:(i + 1) * window]).all()
+        assert (windows[i] == series[:, i * window : (i + 1) * window]).all()
 
 
 def test_2016_sizes_give_666_windows():

@@ -3,6 +3,7 @@
 import keras
 import numpy as np
 import pytest
+import tensorflow as tf
 
 from rnnbook import dynamic, fast
 from rnnbook.data import EchoTask
@@ -23,8 +24,13 @@ def keras_model(kind, seed):
 def test_one_compiled_epoch_matches_keras_window_by_window(kind):
     seed_everything(0)
     rnn, W2, b2 = keras_model(kind, seed=0)
-    model = fast.build(kind, STATE, LAYERS, seed=0,
-                       initial_weights=[w.numpy() for w in rnn.trainable_variables] + [W2.numpy(), b2.numpy()])
+    model = fast.build(
+        kind,
+        STATE,
+        LAYERS,
+        seed=0,
+        initial_weights=[w.numpy() for w in rnn.trainable_variables] + [W2.numpy(), b2.numpy()],
+    )
     x_windows, y_windows = EchoTask(BATCH * WINDOW * 4, WINDOW, 2, BATCH).windows(seed=1)
 
     logits, _ = model.predict_step(x_windows[0], model.zero_state(BATCH))
@@ -52,3 +58,18 @@ def test_bad_arguments_are_refused_clearly():
         fast.build("rnn", 4, 2, seed=0, initial_weights=[np.zeros((1, 4))])
     with pytest.raises(ValueError, match="clip_norm"):
         fast.build("rnn", 4, 1, seed=0, clip_norm=0.0)
+
+
+def test_gradient_clipping_bounds_the_first_update():
+    x_windows, y_windows = EchoTask(BATCH * WINDOW * 2, WINDOW, 2, BATCH).windows(seed=3)
+    before = fast.build("lstm", STATE, 1, seed=0)
+    start = [w.numpy() for w in before.weights]
+    unclipped, clipped = fast.build("lstm", STATE, 1, seed=0), fast.build("lstm", STATE, 1, seed=0, clip_norm=1e-3)
+    for model in (unclipped, clipped):
+        model.weights = [tf.constant(w) for w in start]
+        model.train_epoch(x_windows[:1], y_windows[:1], model.zero_state(BATCH))
+    moved = [
+        float(np.abs(np.concatenate([(w.numpy() - s).ravel() for w, s in zip(m.weights, start)])).max())
+        for m in (unclipped, clipped)
+    ]
+    assert np.isfinite(moved).all() and moved[1] < moved[0]

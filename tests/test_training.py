@@ -35,7 +35,7 @@ ZERO_STATE = np.zeros((BATCH, ECHO), dtype=np.int32)
 
 
 def test_evaluate_carries_state_across_windows():
-    x, y = generate_echo_data(3000, ECHO, BATCH, seed=0)
+    x, y = generate_echo_data(3000, echo_step=ECHO, batch_size=BATCH, seed=0)
     result = evaluate(ideal_predict_step, ZERO_STATE, x, y, WINDOW)
     assert result.accuracy == 1.0
     assert result.loss < 1e-4
@@ -44,7 +44,7 @@ def test_evaluate_carries_state_across_windows():
 
 
 def test_without_carried_state_the_score_is_window_bound():
-    x, y = generate_echo_data(30_000, ECHO, BATCH, seed=0)
+    x, y = generate_echo_data(30_000, echo_step=ECHO, batch_size=BATCH, seed=0)
     result = evaluate(forgetful_predict_step, ZERO_STATE, x, y, WINDOW)
     assert result.loss == pytest.approx(baselines.window_bound_loss(ECHO, WINDOW), rel=1e-3)
     # Ties (probability 1/2) resolve to class 0, right for about half of the crossing steps.
@@ -64,7 +64,7 @@ def test_fit_feeds_each_window_the_state_the_previous_one_returned():
     history = fit(train_step, ideal_predict_step, ZERO_STATE, task, num_epochs=2, seed=3, log=lines.append)
     assert len(calls) == 2 * task.num_windows
     for epoch in range(2):
-        states = calls[epoch * task.num_windows:(epoch + 1) * task.num_windows]
+        states = calls[epoch * task.num_windows : (epoch + 1) * task.num_windows]
         assert [int(s[0, 0]) for s in states] == list(range(task.num_windows))  # starts from zero each epoch
     assert len(lines) == 2 and lines[0].startswith("epoch 1/2")
     assert history.window_losses == [0.5] * (2 * task.num_windows)
@@ -91,11 +91,11 @@ def test_history_reports_an_unreached_bar_as_none():
     history = History(evaluated_epochs=[1, 2], epoch_accuracies=[0.6, 0.8])
     assert history.first_epoch_reaching(0.95) is None
     with pytest.raises(ValueError, match="empty"):
-        History().final_accuracy
+        _ = History().final_accuracy
 
 
 def test_wrong_logits_shape_is_refused_clearly():
-    x, y = generate_echo_data(300, ECHO, BATCH, seed=0)
+    x, y = generate_echo_data(300, echo_step=ECHO, batch_size=BATCH, seed=0)
 
     def flat_predict_step(x_window, state):
         return np.zeros((BATCH * WINDOW, 2)), state
@@ -105,7 +105,7 @@ def test_wrong_logits_shape_is_refused_clearly():
 
 
 def test_bad_arguments_are_refused_clearly():
-    x, y = generate_echo_data(300, ECHO, BATCH, seed=0)
+    x, y = generate_echo_data(300, echo_step=ECHO, batch_size=BATCH, seed=0)
     with pytest.raises(ValueError, match="same shape"):
         evaluate(ideal_predict_step, ZERO_STATE, x, y[:, :-1], WINDOW)
     with pytest.raises(TypeError, match="EchoTask"):
@@ -116,7 +116,7 @@ def test_bad_arguments_are_refused_clearly():
 
 def test_fit_can_train_on_one_fixed_set_and_score_on_given_rows():
     task = EchoTask(1500, WINDOW, ECHO, BATCH)
-    x, y = generate_echo_data(150, ECHO, BATCH, seed=5)
+    x, y = generate_echo_data(150, echo_step=ECHO, batch_size=BATCH, seed=5)
     fixed = (to_windows(x, WINDOW), to_windows(y, WINDOW))
     seen = []
 
@@ -124,9 +124,19 @@ def test_fit_can_train_on_one_fixed_set_and_score_on_given_rows():
         seen.append(x_window.copy())
         return 0.0, state
 
-    held_x, held_y = generate_echo_data(600, ECHO, BATCH, seed=6)
-    history = fit(train_step, ideal_predict_step, ZERO_STATE, task, num_epochs=4, seed=0, log=None,
-                  training_windows=fixed, held_out=(held_x, held_y), evaluate_every=3)
+    held_x, held_y = generate_echo_data(600, echo_step=ECHO, batch_size=BATCH, seed=6)
+    history = fit(
+        train_step,
+        ideal_predict_step,
+        ZERO_STATE,
+        task,
+        num_epochs=4,
+        seed=0,
+        log=None,
+        training_windows=fixed,
+        held_out=(held_x, held_y),
+        evaluate_every=3,
+    )
     assert len(seen) == 4 * 2 and all((w == fixed[0][i % 2]).all() for i, w in enumerate(seen))
     assert history.evaluated_epochs == [3, 4]  # every third epoch, and the last
     assert history.evaluation.x.shape == (BATCH, 120)

@@ -40,7 +40,9 @@ def repository() -> Repository:
     block = yaml.safe_load(CONFIG.read_text())["repository"]
     match = re.fullmatch(r"https://github\.com/([\w.-]+)/([\w.-]+?)/?", block["url"])
     if not match:
-        raise ValueError(f"_config.yml repository.url must look like https://github.com/OWNER/NAME, got {block['url']!r}")
+        raise ValueError(
+            f"_config.yml repository.url must look like https://github.com/OWNER/NAME, got {block['url']!r}"
+        )
     return Repository(match[1], match[2], block.get("branch", "main"), (block.get("path_to_book") or "").strip("/"))
 
 
@@ -64,7 +66,9 @@ if "google.colab" in sys.modules:
     repository, branch = "{repo.url}", "{repo.branch}"
     checkout = pathlib.Path("/content/{repo.name}")
     if not checkout.exists():
-        subprocess.run(["git", "clone", "--quiet", "--depth=1", f"--branch={{branch}}", repository, str(checkout)], check=True)
+        subprocess.run(
+            ["git", "clone", "--quiet", "--depth=1", f"--branch={{branch}}", repository, str(checkout)], check=True
+        )
     if str(checkout / "{package_dir}") not in sys.path:
         sys.path.insert(0, str(checkout / "{package_dir}"))
 

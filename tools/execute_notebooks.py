@@ -34,14 +34,19 @@ def inject_parameters(notebook: nbformat.NotebookNode, parameters: dict[str, obj
     raise ValueError("the notebook has no cell tagged 'parameters'")
 
 
-def execute(path: pathlib.Path, parameters: dict[str, object] | None = None, timeout: int = 600) -> nbformat.NotebookNode:
+def execute(
+    path: pathlib.Path, parameters: dict[str, object] | None = None, timeout: int = 600
+) -> nbformat.NotebookNode:
     """Run one notebook in a fresh kernel and return it with its outputs (the file is not touched)."""
     notebook = nbformat.read(path, as_version=4)
     if parameters:
         inject_parameters(notebook, parameters)
     notebook.metadata["kernelspec"] = KERNELSPEC
     client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3", record_timing=False,
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
         resources={"metadata": {"path": str(BOOK)}},
     )
     client.execute()

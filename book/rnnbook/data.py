@@ -17,9 +17,9 @@ __all__ = ["EchoTask", "generate_echo_data", "to_windows"]
 
 def generate_echo_data(
     total_series_length: int,
+    *,
     echo_step: int,
     batch_size: int,
-    *,
     seed: int | np.random.Generator | None = None,
     roll_across_rows: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -128,8 +128,13 @@ class EchoTask:
 
     def generate(self, seed: int | np.random.Generator | None = None) -> tuple[np.ndarray, np.ndarray]:
         """One epoch of data as ``(x, y)`` batch rows; see :func:`generate_echo_data`."""
-        return generate_echo_data(self.total_series_length, self.echo_step, self.batch_size, seed=seed,
-                                  roll_across_rows=self.roll_across_rows)
+        return generate_echo_data(
+            self.total_series_length,
+            echo_step=self.echo_step,
+            batch_size=self.batch_size,
+            seed=seed,
+            roll_across_rows=self.roll_across_rows,
+        )
 
     def windows(self, seed: int | np.random.Generator | None = None) -> tuple[np.ndarray, np.ndarray]:
         """One epoch of data cut into windows, ``[num_windows, batch_size, truncated_backprop_length]`` each."""

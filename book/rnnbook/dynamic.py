@@ -21,13 +21,18 @@ from rnnbook._checks import positive_int
 
 __all__ = ["stacked_lstm", "output_layer", "forward", "loss", "make_steps"]
 
+OUTPUT_SEED_OFFSET = 1000
+
 
 def stacked_lstm(
     state_size: int, num_layers: int, *, seed: int, dropout: float = 0.0, recurrent_dropout: float = 0.0
 ) -> keras.layers.RNN:
     """``num_layers`` LSTM cells, a new one per layer, in one RNN layer that returns every step and the state.
 
-    Chapter 7's regularisers act only when the layer is called with
+    ``seed`` fixes the initial weights (Keras's defaults: Glorot-uniform
+    kernels, orthogonal recurrent kernels, zero biases with the forget gate's
+    at 1) and the dropout masks. Chapter 7's regularisers act only when the
+    layer is called with
     ``training=True``: ``dropout`` drops units of the signal passed *between*
     layers (the input of every layer but the first, which reads the bit
     itself); ``recurrent_dropout`` drops units of every layer's previous
@@ -40,7 +45,12 @@ def stacked_lstm(
             raise ValueError(f"{name} must be in [0, 1), got {rate}; it is the fraction of units dropped.")
     cells = [
         keras.layers.LSTMCell(
-            state_size, seed=seed + layer, dropout=dropout if layer else 0.0, recurrent_dropout=recurrent_dropout
+            state_size,
+            kernel_initializer=keras.initializers.GlorotUniform(seed=seed + layer),
+            recurrent_initializer=keras.initializers.Orthogonal(seed=seed + layer),
+            dropout=dropout if layer else 0.0,
+            recurrent_dropout=recurrent_dropout,
+            seed=seed + layer,  # for the dropout masks
         )
         for layer in range(num_layers)
     ]
@@ -48,25 +58,31 @@ def stacked_lstm(
 
 
 def output_layer(state_size: int, num_classes: int, *, seed: int) -> tuple[tf.Variable, tf.Variable]:
-    """The 2016 output layer: ``W2`` of ``[state_size, num_classes]`` and ``b2`` of ``[1, num_classes]``."""
-    init = keras.initializers.GlorotUniform(seed=seed)
-    W2 = tf.Variable(init([positive_int("state_size", state_size), positive_int("num_classes", num_classes)]), name="W2")
+    """The 2016 output layer: ``W2`` of ``[state_size, num_classes]`` and ``b2`` of ``[1, num_classes]``.
+
+    ``W2`` is drawn with ``seed + OUTPUT_SEED_OFFSET``, so that it never shares a
+    random stream with a cell (cells use ``seed + layer``).
+    """
+    init = keras.initializers.GlorotUniform(seed=seed + OUTPUT_SEED_OFFSET)
+    W2 = tf.Variable(
+        init([positive_int("state_size", state_size), positive_int("num_classes", num_classes)]), name="W2"
+    )
     b2 = tf.Variable(tf.zeros([1, num_classes]), name="b2")
     return W2, b2
 
 
 def forward(rnn: keras.layers.RNN, W2: tf.Variable, b2: tf.Variable, x_window, state, training: bool = False):
     """All logits of a window at once: ``([batch_size * T, num_classes], final state)``."""
-    inputs = tf.expand_dims(tf.cast(x_window, tf.float32), axis=-1)            # [batch_size, T, 1]
+    inputs = tf.expand_dims(tf.cast(x_window, tf.float32), axis=-1)  # [batch_size, T, 1]
     states_series, *final_state = rnn(inputs, initial_state=state, training=training)  # [batch_size, T, state_size]
-    states_series = tf.reshape(states_series, [-1, W2.shape[0]])               # [batch_size * T, state_size]
-    logits = states_series @ W2 + b2                                            # b2 is broadcast over the rows
+    states_series = tf.reshape(states_series, [-1, W2.shape[0]])  # [batch_size * T, state_size]
+    logits = states_series @ W2 + b2  # b2 is broadcast over the rows
     return logits, final_state
 
 
 def loss(logits: tf.Tensor, y_window) -> tf.Tensor:
     """One sparse softmax cross-entropy call over every step of every row, averaged."""
-    labels = tf.reshape(y_window, [-1])                                         # [batch_size * T]
+    labels = tf.reshape(y_window, [-1])  # [batch_size * T]
     return tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits))
 
 

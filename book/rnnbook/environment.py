@@ -5,23 +5,32 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import tempfile
 
 __all__ = ["quiet_tensorflow", "seed_everything", "on_colab"]
 
 
 @contextlib.contextmanager
-def _stderr_to_devnull():
-    """Point file descriptor 2 at /dev/null, so output from C++ code vanishes too."""
+def _stderr_captured():
+    """Point file descriptor 2 at a temporary file, so output from C++ code is caught too.
+
+    If the block raises, what was caught is written back to stderr first:
+    a failing import must not fail silently.
+    """
     sys.stderr.flush()
     saved = os.dup(2)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(devnull)
+    with tempfile.TemporaryFile() as caught:
+        os.dup2(caught.fileno(), 2)
+        try:
+            yield
+        except BaseException:
+            os.dup2(saved, 2)
+            caught.seek(0)
+            sys.stderr.write(caught.read().decode(errors="replace"))
+            raise
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def quiet_tensorflow() -> None:
@@ -30,15 +39,15 @@ def quiet_tensorflow() -> None:
     ``TF_CPP_MIN_LOG_LEVEL=3`` silences the C++ logger once it is set up, but
     not the lines printed while TensorFlow is imported (oneDNN, CUDA stubs,
     CPU features), which reach the notebook through file descriptor 2. So the
-    import runs with that descriptor pointed at /dev/null. Python warnings and
-    exceptions are untouched. Call it before the first ``import tensorflow``;
+    import runs with that descriptor pointed at a temporary file, which is
+    thrown away, unless the import fails, in which case it is shown. Call it before the first ``import tensorflow``;
     a later ``import tensorflow as tf`` then costs nothing. Set
     ``TF_USE_LEGACY_KERAS`` (chapter 10) before calling it.
     """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     if "tensorflow" in sys.modules:
         return
-    with _stderr_to_devnull():
+    with _stderr_captured():
         import tensorflow  # noqa: F401
 
 

@@ -12,9 +12,13 @@ output layer. What changes is how they run:
 * the weights are plain tensors passed in and returned, not captured
   variables, so one compiled function serves every model of the same kind
   and shape: new seeds or new data never recompile;
-* the tiny matrix products are written as broadcast-multiply-and-sum
-  (:func:`fused_matmul`), which XLA fuses with the gate arithmetic around
-  them instead of calling a matrix-multiply routine for a 5 x 4 x 16 product.
+* the tiny matrix products inside the cells are written as
+  broadcast-multiply-and-sum (:func:`fused_matmul`), which XLA fuses with the
+  gate arithmetic around them instead of calling a matrix-multiply routine
+  for a 5 x 4 x 16 product.
+
+Each kind of cell is compiled once per shape (window, batch, layers, units)
+and reused for every model of that shape.
 """
 
 from __future__ import annotations
@@ -25,9 +29,10 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+from rnnbook import dynamic
 from rnnbook._checks import positive_int
 
-__all__ = ["KINDS", "fused_matmul", "cell_step", "forward", "FastRNN", "build"]
+__all__ = ["KINDS", "fused_matmul", "cell_step", "forward", "adagrad", "FastRNN", "build"]
 
 KINDS = {"rnn": keras.layers.SimpleRNNCell, "lstm": keras.layers.LSTMCell, "gru": keras.layers.GRUCell}
 
@@ -49,7 +54,7 @@ def cell_step(kind: str, weights, x: tf.Tensor, state: list[tf.Tensor]) -> tuple
         c = tf.sigmoid(f) * c + tf.sigmoid(i) * tf.tanh(g)
         h = tf.sigmoid(o) * tf.tanh(c)
         return h, [h, c]
-    if kind == "gru":                      # Keras's default reset_after=True: bias is [input bias, recurrent bias]
+    if kind == "gru":  # Keras's default reset_after=True: bias is [input bias, recurrent bias]
         h = state[0]
         x_z, x_r, x_h = tf.split(fused_matmul(x, kernel) + bias[0], 3, axis=1)
         h_z, h_r, h_h = tf.split(fused_matmul(h, recurrent) + bias[1], 3, axis=1)
@@ -66,13 +71,13 @@ def forward(kind: str, weights: list[tf.Tensor], x_window, state):
     and ``b2``; ``state`` holds one list per layer (``[h]``, or ``[h, c]``).
     """
     num_layers = (len(weights) - 2) // 3
-    steps = tf.transpose(tf.cast(x_window, tf.float32))[:, :, None]    # [T, batch_size, 1]
+    steps = tf.transpose(tf.cast(x_window, tf.float32))[:, :, None]  # [T, batch_size, 1]
     window = x_window.shape[1]
 
     def step(t, state, outputs):
         x, new_state = steps[t], []
         for layer in range(num_layers):
-            x, layer_state = cell_step(kind, weights[3 * layer:3 * layer + 3], x, state[layer])
+            x, layer_state = cell_step(kind, weights[3 * layer : 3 * layer + 3], x, state[layer])
             new_state.append(layer_state)
         return t + 1, new_state, outputs.write(t, x)
 
@@ -80,6 +85,15 @@ def forward(kind: str, weights: list[tf.Tensor], x_window, state):
     _, state, outputs = tf.while_loop(lambda t, *_: t < window, step, (0, state, outputs), maximum_iterations=window)
     states_series = tf.reshape(tf.transpose(outputs.stack(), [1, 0, 2]), [-1, weights[-2].shape[0]])
     return states_series @ weights[-2] + weights[-1], state
+
+
+def adagrad(weights, gradients, accumulators, learning_rate, clip_norm):
+    """One Adagrad update, as Keras computes it, after clipping the gradients' global norm to ``clip_norm``."""
+    scale = tf.minimum(1.0, clip_norm / tf.maximum(tf.linalg.global_norm(gradients), 1e-12))  # inf: no clipping
+    gradients = [g * scale for g in gradients]
+    accumulators = [a + g * g for a, g in zip(accumulators, gradients)]
+    weights = [w - learning_rate * g / tf.sqrt(a + 1e-7) for w, g, a in zip(weights, gradients, accumulators)]
+    return weights, accumulators
 
 
 def _loss(logits, y_window):
@@ -101,15 +115,15 @@ def _compiled(kind: str, what: str):
                 tape.watch(weights)
                 logits, state = forward(kind, weights, tf.gather(x_windows, i), state)
                 loss = _loss(logits, tf.gather(y_windows, i))
-            gradients, _ = tf.clip_by_global_norm(tape.gradient(loss, weights), clip_norm)
-            accumulators = [a + g * g for a, g in zip(accumulators, gradients)]         # Adagrad, as Keras does it
-            weights = [w - learning_rate * g / tf.sqrt(a + 1e-7) for w, g, a in zip(weights, gradients, accumulators)]
+            gradients = tape.gradient(loss, weights)
+            weights, accumulators = adagrad(weights, gradients, accumulators, learning_rate, clip_norm)
             return i + 1, weights, accumulators, state, losses.write(i, loss)
 
         count = x_windows.shape[0]
         losses = tf.TensorArray(tf.float32, size=count)
         _, weights, accumulators, state, losses = tf.while_loop(
-            lambda i, *_: i < count, train_window, (0, weights, accumulators, state, losses))
+            lambda i, *_: i < count, train_window, (0, weights, accumulators, state, losses)
+        )
         return weights, accumulators, losses.stack(), state
 
     def predict_window(weights, x_window, state):
@@ -133,7 +147,7 @@ class FastRNN:
     weights: list[tf.Tensor]
     accumulators: list[tf.Tensor]
     learning_rate: float = 0.3
-    clip_norm: float = float("inf")   # clip the gradient's global norm to this (chapter 9); inf: no clipping
+    clip_norm: float = float("inf")  # clip the gradient's global norm to this (chapter 9); inf: no clipping
 
     @property
     def num_layers(self) -> int:
@@ -144,15 +158,21 @@ class FastRNN:
         return int(self.weights[-2].shape[0])
 
     def zero_state(self, batch_size: int) -> list[list[tf.Tensor]]:
+        shape = [positive_int("batch_size", batch_size), self.state_size]
         parts = 2 if self.kind == "lstm" else 1
-        zeros = tf.zeros([positive_int("batch_size", batch_size), self.state_size])
-        return [[zeros] * parts for _ in range(self.num_layers)]
+        return [[tf.zeros(shape) for _ in range(parts)] for _ in range(self.num_layers)]
 
     def train_epoch(self, x_windows, y_windows, state):
         """Train on every window of an epoch in one call; returns the per-window losses and the final state."""
         self.weights, self.accumulators, losses, state = _compiled(self.kind, "train_epoch")(
-            self.weights, self.accumulators, tf.convert_to_tensor(x_windows), tf.convert_to_tensor(y_windows),
-            state, tf.constant(self.learning_rate), tf.constant(self.clip_norm))
+            self.weights,
+            self.accumulators,
+            tf.convert_to_tensor(x_windows),
+            tf.convert_to_tensor(y_windows),
+            state,
+            tf.constant(self.learning_rate),
+            tf.constant(self.clip_norm),
+        )
         return losses.numpy(), state
 
     def predict_step(self, x_window, state):
@@ -160,10 +180,22 @@ class FastRNN:
         return _compiled(self.kind, "predict_window")(self.weights, tf.convert_to_tensor(x_window), state)
 
 
-def build(kind: str, state_size: int, num_layers: int, num_classes: int = 2, *, seed: int,
-          learning_rate: float = 0.3, clip_norm: float = float("inf"),
-          initial_weights: list | None = None) -> FastRNN:
-    """A fresh model with the initial values Keras would give the same cells (or ``initial_weights``)."""
+def build(
+    kind: str,
+    state_size: int,
+    num_layers: int,
+    num_classes: int = 2,
+    *,
+    seed: int,
+    learning_rate: float = 0.3,
+    clip_norm: float = float("inf"),
+    initial_weights: list | None = None,
+) -> FastRNN:
+    """A fresh model with the initial values Keras would give the same cells (or ``initial_weights``).
+
+    ``seed`` fixes the initial weights: layer ``l`` uses ``seed + l``, as
+    :func:`rnnbook.dynamic.stacked_lstm` does, and the output layer ``seed``.
+    """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {sorted(KINDS)}, got {kind!r}.")
     state_size = positive_int("state_size", state_size)
@@ -171,15 +203,21 @@ def build(kind: str, state_size: int, num_layers: int, num_classes: int = 2, *, 
     if initial_weights is None:
         initial_weights = []
         for layer in range(num_layers):
-            cell = KINDS[kind](state_size, seed=seed + layer)
+            cell = KINDS[kind](
+                state_size,
+                kernel_initializer=keras.initializers.GlorotUniform(seed=seed + layer),
+                recurrent_initializer=keras.initializers.Orthogonal(seed=seed + layer),
+            )
             cell.build((None, 1 if layer == 0 else state_size))
             initial_weights += [cell.kernel, cell.recurrent_kernel, cell.bias]
-        init = keras.initializers.GlorotUniform(seed=seed)
-        initial_weights += [init([state_size, positive_int("num_classes", num_classes)]), tf.zeros([1, num_classes])]
+        initial_weights += list(dynamic.output_layer(state_size, positive_int("num_classes", num_classes), seed=seed))
     weights = [tf.convert_to_tensor(np.asarray(w), dtype=tf.float32) for w in initial_weights]
     if len(weights) != 3 * num_layers + 2:
-        raise ValueError(f"initial_weights needs 3 tensors per layer plus W2 and b2: {3 * num_layers + 2}, "
-                         f"got {len(weights)}.")
+        raise ValueError(
+            f"initial_weights needs 3 tensors per layer plus W2 and b2: {3 * num_layers + 2}, got {len(weights)}."
+        )
     if not clip_norm > 0:
         raise ValueError(f"clip_norm must be positive (or inf for no clipping), got {clip_norm}.")
+    if not learning_rate > 0:
+        raise ValueError(f"learning_rate must be positive, got {learning_rate}.")
     return FastRNN(kind, weights, [tf.fill(w.shape, 0.1) for w in weights], learning_rate, clip_norm)

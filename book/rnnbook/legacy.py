@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -91,14 +92,14 @@ class Program:
     session: Any
     batchX: Any
     batchY: Any
-    init_state: Any                 # a placeholder, or a structure of placeholders
-    current_state: Any              # the final-state tensors to fetch
+    init_state: Any  # a placeholder, or a structure of placeholders
+    current_state: Any  # the final-state tensors to fetch
     total_loss: Any
     train_op: Any
-    logits: Any                     # [B*T, C] tensor, or a list of T tensors of [B, C]
-    zero_state: Any                 # numpy value(s) to feed at the start of an epoch
-    training_feeds: dict = field(default_factory=dict)   # extra feeds for training only (dropout)
-    tensors: dict = field(default_factory=dict)          # named intermediate tensors, for display
+    logits: Any  # [B*T, C] tensor, or a list of T tensors of [B, C]
+    zero_state: Any  # numpy value(s) to feed at the start of an epoch
+    training_feeds: dict = field(default_factory=dict)  # extra feeds for training only (dropout)
+    tensors: dict = field(default_factory=dict)  # named intermediate tensors, for display
 
     def _state_feed(self, state) -> dict:
         if isinstance(self.init_state, tuple):
@@ -131,8 +132,13 @@ class Program:
 
 
 def _check_sizes(batch_size, truncated_backprop_length, state_size, num_classes, num_layers=1):
-    for name, value in [("batch_size", batch_size), ("truncated_backprop_length", truncated_backprop_length),
-                        ("state_size", state_size), ("num_classes", num_classes), ("num_layers", num_layers)]:
+    for name, value in [
+        ("batch_size", batch_size),
+        ("truncated_backprop_length", truncated_backprop_length),
+        ("state_size", state_size),
+        ("num_classes", num_classes),
+        ("num_layers", num_layers),
+    ]:
         positive_int(name, value)
 
 
@@ -147,18 +153,31 @@ def _build(name: str, build: Callable, seed: int, zero_state: Any, **feeds) -> P
         tf1.set_random_seed(seed)
         parts = build(tf, tf1)
         logits, labels = parts["logits"], parts["labels"]
-        if isinstance(logits, list):         # parts 1 to 4: one loss per step, then the mean
-            losses = [tf1.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=z)
-                      for z, y in zip(logits, labels)]
-        else:                                # parts 5 and 6: one call over every step
+        if isinstance(logits, list):  # parts 1 to 4: one loss per step, then the mean
+            losses = [
+                tf1.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=z) for z, y in zip(logits, labels)
+            ]
+        else:  # parts 5 and 6: one call over every step
             losses = tf1.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
         total_loss = tf1.reduce_mean(losses)
         train_op = tf1.train.AdagradOptimizer(0.3).minimize(total_loss)
         session = tf1.Session(graph=graph)
         session.run(tf1.global_variables_initializer())
-    return Program(name, graph, session, parts["batchX"], parts["batchY"], parts["init_state"],
-                   parts["current_state"], total_loss, train_op, logits, zero_state,
-                   tensors=parts.get("tensors", {}), **feeds)
+    return Program(
+        name,
+        graph,
+        session,
+        parts["batchX"],
+        parts["batchY"],
+        parts["init_state"],
+        parts["current_state"],
+        total_loss,
+        train_op,
+        logits,
+        zero_state,
+        tensors=parts.get("tensors", {}),
+        **feeds,
+    )
 
 
 def _inputs(tf1, batch_size, window):
@@ -168,10 +187,27 @@ def _inputs(tf1, batch_size, window):
 
 
 def _output_layer(tf1, state_size, num_classes, seed):
-    init = tf1.glorot_uniform_initializer(seed=seed)
+    init = tf1.glorot_uniform_initializer(seed=seed + 1)  # not the seed of the cell's weights: no shared stream
     W2 = tf1.get_variable("W2", [state_size, num_classes], initializer=init)
     b2 = tf1.get_variable("b2", [1, num_classes], initializer=tf1.zeros_initializer())
     return W2, b2
+
+
+def _steps(tf1, batchX, batch_size):
+    """The window as a Python list of ``[batch_size, 1]`` tensors, one per step (parts 1 to 4)."""
+    return [tf1.reshape(x, [batch_size, 1]) for x in tf1.unstack(batchX, axis=1)]
+
+
+def _per_step_program(tf1, batchX, batchY, init_state, current_state, states_series, W2, b2):
+    """What parts 1 to 4 hand to :func:`_build`: the output layer applied step by step, labels per step."""
+    return dict(
+        batchX=batchX,
+        batchY=batchY,
+        init_state=init_state,
+        current_state=current_state,
+        logits=[tf1.matmul(state, W2) + b2 for state in states_series],
+        labels=tf1.unstack(batchY, axis=1),
+    )
 
 
 def _multi_layer_state(tf1, init_state, num_layers):
@@ -201,9 +237,7 @@ def part1_hand_rnn(batch_size, truncated_backprop_length, state_size, num_classe
             input_and_state_concatenated = tf1.concat([current_input, current_state], axis=1)
             current_state = tf1.tanh(tf1.matmul(input_and_state_concatenated, W) + b)
             states_series.append(current_state)
-        return dict(batchX=batchX, batchY=batchY, init_state=init_state, current_state=current_state,
-                    logits=[tf1.matmul(state, W2) + b2 for state in states_series],
-                    labels=tf1.unstack(batchY, axis=1))
+        return _per_step_program(tf1, batchX, batchY, init_state, current_state, states_series, W2, b2)
 
     return _build("part 1: RNN by hand", build, seed, np.zeros((batch_size, state_size), np.float32))
 
@@ -216,12 +250,10 @@ def part2_rnn_cell(batch_size, truncated_backprop_length, state_size, num_classe
         batchX, batchY = _inputs(tf1, batch_size, truncated_backprop_length)
         init_state = tf1.placeholder(tf1.float32, [batch_size, state_size], name="init_state")
         W2, b2 = _output_layer(tf1, state_size, num_classes, seed)
-        inputs_series = [tf1.reshape(x, [batch_size, 1]) for x in tf1.unstack(batchX, axis=1)]
+        inputs_series = _steps(tf1, batchX, batch_size)
         cell = tf1.nn.rnn_cell.BasicRNNCell(state_size)
         states_series, current_state = tf1.nn.static_rnn(cell, inputs_series, init_state)
-        return dict(batchX=batchX, batchY=batchY, init_state=init_state, current_state=current_state,
-                    logits=[tf1.matmul(state, W2) + b2 for state in states_series],
-                    labels=tf1.unstack(batchY, axis=1))
+        return _per_step_program(tf1, batchX, batchY, init_state, current_state, states_series, W2, b2)
 
     return _build("part 2: BasicRNNCell + static_rnn", build, seed, np.zeros((batch_size, state_size), np.float32))
 
@@ -236,12 +268,10 @@ def part3_lstm(batch_size, truncated_backprop_length, state_size, num_classes, *
         hidden_state = tf1.placeholder(tf1.float32, [batch_size, state_size], name="hidden_state")
         init_state = tf1.nn.rnn_cell.LSTMStateTuple(cell_state, hidden_state)
         W2, b2 = _output_layer(tf1, state_size, num_classes, seed)
-        inputs_series = [tf1.reshape(x, [batch_size, 1]) for x in tf1.unstack(batchX, axis=1)]
+        inputs_series = _steps(tf1, batchX, batch_size)
         cell = tf1.nn.rnn_cell.BasicLSTMCell(state_size, state_is_tuple=True)
         states_series, current_state = tf1.nn.static_rnn(cell, inputs_series, init_state)
-        return dict(batchX=batchX, batchY=batchY, init_state=(cell_state, hidden_state),
-                    current_state=current_state, logits=[tf1.matmul(state, W2) + b2 for state in states_series],
-                    labels=tf1.unstack(batchY, axis=1))
+        return _per_step_program(tf1, batchX, batchY, (cell_state, hidden_state), current_state, states_series, W2, b2)
 
     zero = np.zeros((batch_size, state_size), np.float32)
     return _build("part 3: BasicLSTMCell, LSTMStateTuple", build, seed, (zero, zero))
@@ -255,21 +285,30 @@ def part4_multi_lstm(batch_size, truncated_backprop_length, state_size, num_clas
         batchX, batchY = _inputs(tf1, batch_size, truncated_backprop_length)
         init_state = tf1.placeholder(tf1.float32, [num_layers, 2, batch_size, state_size], name="init_state")
         W2, b2 = _output_layer(tf1, state_size, num_classes, seed)
-        inputs_series = [tf1.reshape(x, [batch_size, 1]) for x in tf1.unstack(batchX, axis=1)]
+        inputs_series = _steps(tf1, batchX, batch_size)
         cell = tf1.nn.rnn_cell.MultiRNNCell(
-            [tf1.nn.rnn_cell.LSTMCell(state_size, state_is_tuple=True) for _ in range(num_layers)])
+            [tf1.nn.rnn_cell.LSTMCell(state_size, state_is_tuple=True) for _ in range(num_layers)]
+        )
         states_series, current_state = tf1.nn.static_rnn(
-            cell, inputs_series, initial_state=_multi_layer_state(tf1, init_state, num_layers))
-        return dict(batchX=batchX, batchY=batchY, init_state=init_state, current_state=current_state,
-                    logits=[tf1.matmul(state, W2) + b2 for state in states_series],
-                    labels=tf1.unstack(batchY, axis=1))
+            cell, inputs_series, initial_state=_multi_layer_state(tf1, init_state, num_layers)
+        )
+        return _per_step_program(tf1, batchX, batchY, init_state, current_state, states_series, W2, b2)
 
     zero = np.zeros((num_layers, 2, batch_size, state_size), np.float32)
     return _build("part 4: MultiRNNCell + static_rnn", build, seed, zero)
 
 
-def part5_dynamic_rnn(batch_size, truncated_backprop_length, state_size, num_classes, num_layers, *, seed,
-                      output_keep_prob: float | None = None, switch_off_dropout: bool = True) -> Program:
+def part5_dynamic_rnn(
+    batch_size,
+    truncated_backprop_length,
+    state_size,
+    num_classes,
+    num_layers,
+    *,
+    seed,
+    output_keep_prob: float | None = None,
+    switch_off_dropout: bool = True,
+) -> Program:
     """Part 5: ``dynamic_rnn`` over ``[B, T, 1]``, one reshape, one loss; part 6 adds dropout.
 
     With ``output_keep_prob`` each cell is wrapped in a ``DropoutWrapper``. The
@@ -286,19 +325,32 @@ def part5_dynamic_rnn(batch_size, truncated_backprop_length, state_size, num_cla
         W2, b2 = _output_layer(tf1, state_size, num_classes, seed)
         cells = [tf1.nn.rnn_cell.LSTMCell(state_size, state_is_tuple=True) for _ in range(num_layers)]
         if output_keep_prob is not None:
-            keep_prob = (tf1.placeholder_with_default(1.0, [], name="keep_prob") if switch_off_dropout
-                         else tf1.constant(output_keep_prob))
+            keep_prob = (
+                tf1.placeholder_with_default(1.0, [], name="keep_prob")
+                if switch_off_dropout
+                else tf1.constant(output_keep_prob)
+            )
             keep_prob_tensor["tensor"] = keep_prob
-            cells = [tf1.nn.rnn_cell.DropoutWrapper(cell, output_keep_prob=keep_prob, seed=seed + i)
-                     for i, cell in enumerate(cells)]
+            cells = [
+                tf1.nn.rnn_cell.DropoutWrapper(cell, output_keep_prob=keep_prob, seed=seed + i)
+                for i, cell in enumerate(cells)
+            ]
         cell = tf1.nn.rnn_cell.MultiRNNCell(cells, state_is_tuple=True)
         rnn_outputs, current_state = tf1.nn.dynamic_rnn(
-            cell, tf1.expand_dims(batchX, -1), initial_state=_multi_layer_state(tf1, init_state, num_layers))
+            cell, tf1.expand_dims(batchX, -1), initial_state=_multi_layer_state(tf1, init_state, num_layers)
+        )
         states_series = tf1.reshape(rnn_outputs, [-1, state_size])
-        logits = tf1.matmul(states_series, W2) + b2          # broadcast b2
+        logits = tf1.matmul(states_series, W2) + b2  # broadcast b2
         labels = tf1.reshape(batchY, [-1])
-        return dict(batchX=batchX, batchY=batchY, init_state=init_state, current_state=current_state,
-                    logits=logits, labels=labels, tensors={"states_series": rnn_outputs})
+        return dict(
+            batchX=batchX,
+            batchY=batchY,
+            init_state=init_state,
+            current_state=current_state,
+            logits=logits,
+            labels=labels,
+            tensors={"states_series": rnn_outputs},
+        )
 
     zero = np.zeros((num_layers, 2, batch_size, state_size), np.float32)
     name = "part 5: dynamic_rnn" if output_keep_prob is None else "part 6: DropoutWrapper"
@@ -308,15 +360,35 @@ def part5_dynamic_rnn(batch_size, truncated_backprop_length, state_size, num_cla
     return program
 
 
-def part6_dropout(batch_size, truncated_backprop_length, state_size, num_classes, num_layers, *, seed,
-                  output_keep_prob: float = 0.5, switch_off_dropout: bool = True) -> Program:
+def part6_dropout(
+    batch_size,
+    truncated_backprop_length,
+    state_size,
+    num_classes,
+    num_layers,
+    *,
+    seed,
+    output_keep_prob: float = 0.5,
+    switch_off_dropout: bool = True,
+) -> Program:
     """Part 6: part 5 with every cell's output dropped with probability ``1 - output_keep_prob``."""
-    return part5_dynamic_rnn(batch_size, truncated_backprop_length, state_size, num_classes, num_layers, seed=seed,
-                             output_keep_prob=output_keep_prob, switch_off_dropout=switch_off_dropout)
+    return part5_dynamic_rnn(
+        batch_size,
+        truncated_backprop_length,
+        state_size,
+        num_classes,
+        num_layers,
+        seed=seed,
+        output_keep_prob=output_keep_prob,
+        switch_off_dropout=switch_off_dropout,
+    )
 
 
 def lstm_weights(program: Program) -> dict[str, np.ndarray]:
-    """The trained values of a part 4/5 program: each layer's ``kernel`` and ``bias``, and ``W2``, ``b2``."""
+    """The trained values of every trainable variable of a program, by name.
+
+    For parts 4 to 6 that is each layer's ``.../kernel`` and ``.../bias``, and ``W2`` and ``b2``.
+    """
     with program.graph.as_default():
         variables = program.graph.get_collection("trainable_variables")
     values = program.session.run(variables)
@@ -332,7 +404,12 @@ def port_to_keras(weights: dict[str, np.ndarray], rnn, W2, b2, forget_bias: floa
     ``[input, 4 * units]`` and ``recurrent_kernel`` ``[units, 4 * units]`` in
     the order (i, f, c, o), and stores the whole bias.
     """
-    kernels = sorted(name for name in weights if name.endswith("/kernel"))
+
+    def layer_number(name: str) -> int:
+        found = re.search(r"cell_(\d+)/", name)
+        return int(found.group(1)) if found else 0
+
+    kernels = sorted((name for name in weights if name.endswith("/kernel")), key=layer_number)
     cells = rnn.cell.cells
     if len(kernels) != len(cells):
         raise ValueError(f"the legacy program has {len(kernels)} LSTM layers, the Keras model {len(cells)}.")
@@ -341,7 +418,7 @@ def port_to_keras(weights: dict[str, np.ndarray], rnn, W2, b2, forget_bias: floa
         units = kernel.shape[1] // 4
         input_width = kernel.shape[0] - units
         order = np.concatenate([np.arange(g * units, (g + 1) * units) for g in (0, 2, 1, 3)])  # i, f, j, o
-        bias[2 * units:3 * units] += forget_bias                                            # legacy f block
+        bias[2 * units : 3 * units] += forget_bias  # legacy f block
         cell.kernel.assign(kernel[:input_width, order])
         cell.recurrent_kernel.assign(kernel[input_width:, order])
         cell.bias.assign(bias[order])
@@ -358,22 +435,26 @@ def _benchmark(arguments: list[str]) -> None:
     from rnnbook.data import EchoTask
 
     total, window, state_size, num_classes, echo_step, batch_size, num_layers, epochs, seed, repeats = (
-        int(a) for a in arguments)
+        int(a) for a in arguments
+    )
     task = EchoTask(total, window, echo_step, batch_size)
+    part1_hand_rnn(batch_size, window, state_size, num_classes, seed=seed).close()  # untimed: one-off start-up costs
     results = {}
     for builder in (part5_dynamic_rnn, part4_multi_lstm):
         start = time.perf_counter()
         program = builder(batch_size, window, state_size, num_classes, num_layers, seed=seed)
         build_seconds = time.perf_counter() - start
-        history = training.fit(program.train_step, program.predict_step, program.zero_state, task,
-                               num_epochs=epochs, seed=seed, log=None)
-        x_windows, y_windows = task.windows(training.epoch_seed(seed, 0))
+        history = training.fit(
+            program.train_step, program.predict_step, program.zero_state, task, num_epochs=epochs, seed=seed, log=None
+        )
+        x_windows, y_windows = task.windows(training.epoch_rng(seed, 0))
         results[program.name] = {
             "build_seconds": build_seconds,
             "epoch_seconds": history.epoch_seconds,
             "epochs_to_learn": history.first_epoch_reaching(baselines.learned_bar(echo_step, window)),
-            "step_seconds": timing.median_seconds(program.train_step, x_windows[0], y_windows[0],
-                                                  program.zero_state, repeats=repeats),
+            "step_seconds": timing.median_seconds(
+                program.train_step, x_windows[0], y_windows[0], program.zero_state, repeats=repeats
+            ),
         }
         program.close()
     json.dump(results, sys.stdout)
@@ -381,8 +462,10 @@ def _benchmark(arguments: list[str]) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] != ["benchmark"]:
-        raise SystemExit("usage: TF_USE_LEGACY_KERAS=1 python -m rnnbook.legacy benchmark "
-                         "TOTAL WINDOW STATE CLASSES ECHO BATCH LAYERS EPOCHS SEED REPEATS")
+        raise SystemExit(
+            "usage: TF_USE_LEGACY_KERAS=1 python -m rnnbook.legacy benchmark "
+            "TOTAL WINDOW STATE CLASSES ECHO BATCH LAYERS EPOCHS SEED REPEATS"
+        )
     from rnnbook import quiet_tensorflow
 
     quiet_tensorflow()

@@ -1,10 +1,10 @@
-"""Conveniences for the chapters: showing the package's own source in place of a copy."""
+"""Conveniences for the chapters: the package's own source in place of a copy, and values glued into the prose."""
 
 from __future__ import annotations
 
 import inspect
 
-__all__ = ["show_source"]
+__all__ = ["show_source", "glue"]
 
 
 def show_source(obj: object):
@@ -20,3 +20,19 @@ def show_source(obj: object):
     except (TypeError, OSError) as error:
         raise TypeError(f"cannot show the source of {obj!r}: pass a function, class or module ({error}).") from None
     return Code(source, language="python")
+
+
+def glue(name: str, value: object, display: bool = True):
+    """Record ``value`` under ``name`` for the book's prose ({glue:text}`name`), as myst-nb's ``glue`` does.
+
+    Where myst-nb is not installed (on Colab, say), there is no book to glue
+    into, and this does nothing. NumPy scalars are stored as plain Python
+    numbers, so that the book can apply a format such as ``:.3f`` to them.
+    """
+    try:
+        from myst_nb import glue as myst_glue
+    except ImportError:
+        return None
+    if hasattr(value, "item") and getattr(value, "shape", None) == ():
+        value = value.item()  # NumPy and TensorFlow scalars -> Python numbers, which {glue:text} can format
+    return myst_glue(name, value, display=display)

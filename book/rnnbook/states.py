@@ -4,7 +4,7 @@ Keras's ``StackedRNNCells`` of LSTM cells carries ``[[h, c], [h, c], ...]``,
 one ``[h, c]`` pair per layer, each ``[batch_size, state_size]``. The 2016
 code fed the same numbers as one array of shape
 ``[num_layers, 2, batch_size, state_size]`` holding ``(c, h)`` per layer,
-in TensorFlow 1's ``LSTMStateTuple`` order. Chapter 5 builds these two
+in TensorFlow 1's ``LSTMStateTuple`` order. Chapter 5 shows these two
 functions; chapter 10 uses them to move states between the two worlds.
 """
 
@@ -19,10 +19,17 @@ __all__ = ["pack_2016_state", "unpack_2016_state"]
 
 def pack_2016_state(state: Sequence[Sequence[tf.Tensor]]) -> tf.Tensor:
     """Keras ``[[h, c], ...]`` per layer -> one ``[num_layers, 2, batch_size, state_size]`` tensor of ``(c, h)``."""
-    if not state or any(len(layer) != 2 for layer in state):
+
+    def is_pair(layer) -> bool:
+        if not isinstance(layer, (list, tuple)) or len(layer) != 2:
+            return False
+        h, c = (tf.convert_to_tensor(part) for part in layer)
+        return h.shape.rank == 2 and h.shape == c.shape
+
+    if not isinstance(state, (list, tuple)) or not state or not all(is_pair(layer) for layer in state):
         raise ValueError(
-            "state must be a list with one [h, c] pair per layer, as StackedRNNCells of LSTMCells returns; "
-            f"got {type(state).__name__} of length {len(state) if hasattr(state, '__len__') else '?'}."
+            "state must be a list with one [h, c] pair of [batch_size, state_size] tensors per layer, "
+            "as StackedRNNCells of LSTMCells returns (wrap a single layer's [h, c] in a list)."
         )
     return tf.stack([tf.stack([c, h]) for h, c in state])
 

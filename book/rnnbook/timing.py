@@ -34,8 +34,8 @@ def first_call_seconds(fn: Callable, *args: Any) -> float:
 def median_seconds(fn: Callable, *args: Any, repeats: int = 10, warmup: int = 1) -> float:
     """Median seconds of ``repeats`` calls of ``fn(*args)``, after ``warmup`` untimed calls."""
     repeats = positive_int("repeats", repeats)
-    if warmup < 0:
-        raise ValueError(f"warmup must be 0 or more, got {warmup}.")
+    if isinstance(warmup, bool) or not isinstance(warmup, int) or warmup < 0:
+        raise ValueError(f"warmup must be a whole number, 0 or more, got {warmup!r}.")
     for _ in range(warmup):
         _wait_for(fn(*args))
     times = []
@@ -58,4 +58,5 @@ def machine_description() -> str:
         pass
     gpus = tf.config.list_physical_devices("GPU")
     accelerator = f", {len(gpus)} GPU(s)" if gpus else ", no GPU"
-    return f"{processor}, {os.cpu_count()} cores{accelerator}, TensorFlow {tf.__version__}"
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{processor}, {cores} cores{accelerator}, TensorFlow {tf.__version__}"

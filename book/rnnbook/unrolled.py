@@ -47,11 +47,11 @@ def init_hand_weights(state_size: int, num_classes: int, seed: int) -> dict[str,
 
     state_size = positive_int("state_size", state_size)
     num_classes = positive_int("num_classes", num_classes)
-    init = keras.initializers.GlorotUniform(seed=seed)
+    glorot = keras.initializers.GlorotUniform  # a seeded initializer repeats its values: one seed per matrix
     return {
-        "W": tf.Variable(init([1 + state_size, state_size]), name="W"),
+        "W": tf.Variable(glorot(seed=seed)([1 + state_size, state_size]), name="W"),
         "b": tf.Variable(tf.zeros([1, state_size]), name="b"),
-        "W2": tf.Variable(init([state_size, num_classes]), name="W2"),
+        "W2": tf.Variable(glorot(seed=seed + 1)([state_size, num_classes]), name="W2"),
         "b2": tf.Variable(tf.zeros([1, num_classes]), name="b2"),
     }
 
@@ -59,9 +59,9 @@ def init_hand_weights(state_size: int, num_classes: int, seed: int) -> dict[str,
 def hand_rnn_forward(weights: dict[str, tf.Variable], x_window, state) -> tuple[list[tf.Tensor], tf.Tensor]:
     """Chapter 2's network: ``h_t = tanh([x_t, h_{t-1}] W + b)``, ``logits_t = h_t W2 + b2``, step by step."""
     logits_series = []
-    for x_t in split_steps(x_window):                                            # x_t: [batch_size, 1]
+    for x_t in split_steps(x_window):  # x_t: [batch_size, 1]
         state = tf.tanh(tf.concat([x_t, state], axis=1) @ weights["W"] + weights["b"])  # [batch_size, state_size]
-        logits_series.append(state @ weights["W2"] + weights["b2"])                   # [batch_size, num_classes]
+        logits_series.append(state @ weights["W2"] + weights["b2"])  # [batch_size, num_classes]
     return logits_series, state
 
 
@@ -88,7 +88,7 @@ def cell_forward(cell, W2: tf.Variable, b2: tf.Variable, x_window, state) -> tup
 
 def sequence_loss(logits_series: Sequence[tf.Tensor], y_window) -> tf.Tensor:
     """Mean sparse softmax cross-entropy over every step of the window, one step at a time."""
-    labels_series = tf.unstack(tf.convert_to_tensor(y_window), axis=1)   # T tensors of [batch_size]
+    labels_series = tf.unstack(tf.convert_to_tensor(y_window), axis=1)  # T tensors of [batch_size]
     losses = [
         tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
         for logits, labels in zip(logits_series, labels_series)
@@ -97,7 +97,7 @@ def sequence_loss(logits_series: Sequence[tf.Tensor], y_window) -> tf.Tensor:
 
 
 def make_steps(forward: Forward, variables: Sequence[tf.Variable], optimizer) -> tuple[Callable, Callable]:
-    """Compile the ``train_step`` and ``predict_step`` that :func:`rnnbook.training.fit` drives.
+    """The ``train_step`` and ``predict_step`` that :func:`rnnbook.training.fit` drives, both ``tf.function`` objects.
 
     ``forward(x_window, state)`` returns ``(logits_series, final_state)``.
     """
@@ -116,6 +116,6 @@ def make_steps(forward: Forward, variables: Sequence[tf.Variable], optimizer) ->
     @tf.function
     def predict_step(x_window, state):
         logits_series, state = forward(x_window, state)
-        return tf.stack(logits_series, axis=1), state          # [batch_size, T, num_classes]
+        return tf.stack(logits_series, axis=1), state  # [batch_size, T, num_classes]
 
     return train_step, predict_step

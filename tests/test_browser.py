@@ -1,0 +1,151 @@
+"""The built book, opened page by page in headless Chromium (run after `jupyter-book build`).
+
+    pytest -p no:nbval -m browser tests/test_browser.py -o addopts=""
+
+Every page loads with status 200, every image has loaded, no JavaScript
+error is logged, every internal link and anchor resolves, each chapter's
+"open in Colab" link is the one derived from ``_config.yml``, and the search
+page finds a chapter by a word in it. Screenshots of the landing page and a
+chapter go to ``artifacts/``.
+"""
+
+import functools
+import http.server
+import os
+import re
+import threading
+import urllib.parse
+
+import pytest
+
+from tools.bookconfig import ROOT, chapter_notebooks, repository
+
+pytestmark = pytest.mark.browser
+
+HTML = ROOT / "_build" / "html"
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def book_pages():
+    skip = {"genindex.html", "search.html"}
+    return sorted(
+        p.relative_to(HTML).as_posix()
+        for p in HTML.rglob("*.html")
+        if p.name not in skip and not p.relative_to(HTML).as_posix().startswith(("_static", "_sources"))
+    )
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not (HTML / "index.html").exists():
+        pytest.fail("the book is not built: run `jupyter-book build . -W -n --keep-going` first")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(HTML))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not os.path.exists(executable):
+        pytest.fail(f"no Chromium at {executable}: apt-get install chromium, or set CHROMIUM_PATH")
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def visited(server, browser):
+    """Open every page once; record status, image state, console errors, links and anchors."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    report = {}
+    for path in book_pages():
+        errors.clear()
+        response = page.goto(f"{server}/{path}", wait_until="load")
+        page.wait_for_load_state("networkidle")
+        report[path] = {
+            "status": response.status,
+            "broken_images": page.eval_on_selector_all(
+                "img", "images => images.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
+            ),
+            "errors": list(errors),
+            "links": page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"),
+            "ids": page.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)"),
+            "text": page.inner_text("body"),
+        }
+        if path == "book/intro.html":
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "landing-page.png"))
+        if path == "book/06_dynamic_rnn.html":
+            page.screenshot(path=str(ARTIFACTS / "chapter-06.png"))
+    page.close()
+    return report
+
+
+def test_every_page_loads(visited):
+    assert len(visited) >= len(chapter_notebooks()) + 2
+    assert {path: r["status"] for path, r in visited.items() if r["status"] != 200} == {}
+
+
+def test_every_image_has_loaded(visited):
+    assert {path: r["broken_images"] for path, r in visited.items() if r["broken_images"]} == {}
+
+
+def test_no_javascript_errors(visited):
+    assert {path: r["errors"] for path, r in visited.items() if r["errors"]} == {}
+
+
+def test_no_page_shows_tensorflow_log_output(visited):
+    noise = re.compile(r"I0000 |W0000 |E0000 |absl::InitializeLog|cpu_feature_guard|oneDNN custom operations")
+    assert [path for path, r in visited.items() if noise.search(r["text"])] == []
+
+
+def test_every_internal_link_and_anchor_resolves(visited, server):
+    broken = []
+    for path, r in visited.items():
+        for link in r["links"]:
+            if not link.startswith(server):
+                continue
+            target = urllib.parse.urlsplit(link)
+            file = target.path.lstrip("/") or "index.html"
+            if file.endswith("/"):
+                file += "index.html"
+            if not (HTML / urllib.parse.unquote(file)).exists():
+                broken.append(f"{path} -> {link}")
+            elif target.fragment and file in visited and target.fragment not in visited[file]["ids"]:
+                broken.append(f"{path} -> {link} (no such anchor)")
+    assert broken == []
+
+
+@pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)
+def test_colab_button_follows_the_configured_repository(visited, notebook):
+    page = f"book/{notebook.stem}.html"
+    colab = [link for link in visited[page]["links"] if link.startswith("https://colab.research.google.com/")]
+    assert colab == [repository().colab_url(notebook)]
+
+
+def test_search_finds_a_chapter_by_a_word_in_it(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/search.html?q=LSTMStateTuple", wait_until="load")
+    page.wait_for_selector("#search-results li a", timeout=20_000)
+    found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
+    page.close()
+    assert any(re.search(r"10_code_2016_today\.html", link) for link in found), found
