@@ -4,9 +4,10 @@
 
 Every page loads with status 200, every image has loaded, no JavaScript
 error is logged, every internal link and anchor resolves, each chapter's
-"open in Colab" link is the one derived from ``_config.yml``, and the search
-page finds a chapter by a word in it. Screenshots of the landing page and a
-chapter go to ``artifacts/``.
+"open in Colab" link is the one derived from ``_config.yml``, each chapter
+offers its notebook for download, figures stay white in dark mode, and the
+search page finds a chapter by a word in it. Screenshots of the landing page
+and a chapter (light and dark) go to ``artifacts/``.
 """
 
 import functools
@@ -15,6 +16,7 @@ import os
 import re
 import threading
 import urllib.parse
+import urllib.request
 
 import pytest
 
@@ -74,7 +76,12 @@ def visited(server, browser):
     """Open every page once; record status, image state, console errors, links and anchors."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+
+    def record_console_error(message):
+        if message.type == "error":
+            errors.append(f"{message.text} ({message.location.get('url')})")
+
+    page.on("console", record_console_error)
     page.on("pageerror", lambda error: errors.append(str(error)))
     report = {}
     for path in book_pages():
@@ -103,6 +110,12 @@ def visited(server, browser):
 def test_every_page_loads(visited):
     assert len(visited) >= len(chapter_notebooks()) + 2
     assert {path: r["status"] for path, r in visited.items() if r["status"] != 200} == {}
+
+
+def test_the_site_root_has_a_favicon(server):
+    # Browsers ask for it on pages that name no icon, such as the redirecting index.html.
+    with urllib.request.urlopen(f"{server}/favicon.ico") as response:
+        assert response.status == 200 and response.read(4) == b"\x00\x00\x01\x00"
 
 
 def test_every_image_has_loaded(visited):
@@ -140,6 +153,40 @@ def test_colab_button_follows_the_configured_repository(visited, notebook):
     page = f"book/{notebook.stem}.html"
     colab = [link for link in visited[page]["links"] if link.startswith("https://colab.research.google.com/")]
     assert colab == [repository().colab_url(notebook)]
+
+
+@pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)
+def test_each_chapter_offers_its_notebook_for_download(visited, server, notebook):
+    page = f"book/{notebook.stem}.html"
+    assert f"{server}/_sources/book/{notebook.name}" in visited[page]["links"]
+    assert (HTML / "_sources" / "book" / notebook.name).is_file()
+
+
+def test_figures_keep_a_white_background_in_dark_mode(server, browser):
+    """Dark mode darkens the page, not the figures: their axes and labels stay readable."""
+    page = browser.new_page(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/book/01_echo_task.html", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    figure = page.locator(".cell_output img").first
+    figure.scroll_into_view_if_needed()
+    corners = figure.evaluate(
+        """img => {
+            const canvas = document.createElement("canvas");
+            canvas.width = img.naturalWidth;
+            canvas.height = img.naturalHeight;
+            const context = canvas.getContext("2d");
+            context.drawImage(img, 0, 0);
+            const at = (x, y) => Array.from(context.getImageData(x, y, 1, 1).data);
+            return [at(1, 1), at(img.naturalWidth - 2, img.naturalHeight - 2)];
+        }"""
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "chapter-01-dark.png"))
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.close()
+    assert corners == [[255, 255, 255, 255]] * 2
+    assert background != "rgb(255, 255, 255)"
 
 
 def test_search_finds_a_chapter_by_a_word_in_it(server, browser):

@@ -60,6 +60,9 @@ def test_first_code_cell_is_the_synced_colab_setup(path):
         "the setup cell differs from _config.yml's repository; run `python -m tools.sync_colab_cells`"
     )
     assert not first.get("outputs"), "the setup cell prints nothing outside Colab"
+    assert "hide-input" in first["metadata"]["tags"], (
+        "the setup cell is folded away in the HTML book; run `python -m tools.sync_colab_cells`"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
