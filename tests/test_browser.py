@@ -5,8 +5,9 @@
 Every page loads with status 200, every image has loaded, no JavaScript
 error is logged, every internal link and anchor resolves, each chapter's
 "open in Colab" link is the one derived from ``_config.yml``, each chapter
-offers its notebook for download, figures stay white in dark mode, and the
-search page finds a chapter by a word in it. Screenshots of the landing page
+offers its notebook for download, code blocks fit the page without sideways
+scrolling, figures stay white in dark mode, and the search page finds a
+chapter by a word in it. Screenshots of the landing page
 and a chapter (light and dark) go to ``artifacts/``.
 """
 
@@ -47,12 +48,16 @@ def book_pages():
     )
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # one line per request would bury a failure's report
+        pass
+
+
 @pytest.fixture(scope="module")
 def server():
     if not (HTML / "index.html").exists():
         pytest.fail("the book is not built: run `jupyter-book build . -W -n --keep-going` first")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(HTML))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=str(HTML))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -160,6 +165,27 @@ def test_each_chapter_offers_its_notebook_for_download(visited, server, notebook
     page = f"book/{notebook.stem}.html"
     assert f"{server}/_sources/book/{notebook.name}" in visited[page]["links"]
     assert (HTML / "_sources" / "book" / notebook.name).is_file()
+
+
+# The code, and the package source a chapter shows, is wrapped to fit; printed
+# tables may scroll. Widths: a small laptop, the narrowest and the widest text
+# column beside the page's table of contents, and a desktop.
+@pytest.mark.parametrize("width", [1024, 1200, 1320, 1920])
+def test_code_blocks_fit_the_page(server, browser, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    scrolling = {}
+    for notebook in chapter_notebooks():
+        page.goto(f"{server}/book/{notebook.stem}.html", wait_until="load")
+        lines = page.eval_on_selector_all(
+            ".cell_input pre, .cell_output .text_html div.highlight pre",
+            """blocks => blocks
+                .filter(pre => pre.scrollWidth > pre.clientWidth + 1)
+                .map(pre => pre.textContent.split("\\n").reduce((a, b) => (b.length > a.length ? b : a)))""",
+        )
+        if lines:
+            scrolling[notebook.stem] = lines
+    page.close()
+    assert scrolling == {}, f"code blocks that scroll sideways at {width} px (their longest line): {scrolling}"
 
 
 def test_figures_keep_a_white_background_in_dark_mode(server, browser):

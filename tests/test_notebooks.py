@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tools.bookconfig import chapter_notebooks, read_notebook, setup_cell, setup_cell_source
+from tools.bookconfig import chapter_notebooks, page_width, read_notebook, setup_cell, setup_cell_source
 
 NOTEBOOKS = chapter_notebooks()
 IDS = [path.stem for path in NOTEBOOKS]
@@ -126,3 +126,19 @@ def test_run_dependent_outputs_are_not_compared(path):
             assert "NBVAL_IGNORE_OUTPUT" in "".join(cell["source"]), (
                 f"code cell {index} prints timings or training results; mark it # NBVAL_IGNORE_OUTPUT"
             )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_code_fits_the_page(path):
+    width = page_width()
+    too_wide = [
+        f"cell {index}: {line}"
+        for index, cell in enumerate(read_notebook(path)["cells"])
+        if cell["cell_type"] == "code"
+        for line in "".join(cell["source"]).splitlines()
+        if len(line) > width
+    ]
+    assert not too_wide, (
+        f"{len(too_wide)} code line(s) wider than {width} characters would scroll sideways "
+        f"on the page; wrap them (`ruff format {path.relative_to(path.parents[1])}`):\n" + "\n".join(too_wide[:5])
+    )

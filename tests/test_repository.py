@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from tools.bookconfig import CONFIG, ROOT, TOC, chapter_notebooks, repository
+from tools.bookconfig import BOOK, CONFIG, ROOT, TOC, chapter_notebooks, page_width, repository
 
 
 def toc_files():
@@ -63,3 +63,15 @@ def test_requirements_are_pinned():
         assert re.search(r"(==|~=|<)", line), f"requirements.txt: {line!r} is not pinned"
     jupyter_book = next(line for line in lines if line.startswith("jupyter-book"))
     assert "<2" in jupyter_book.replace(" ", ""), "the book uses the Jupyter Book 1.x layout"
+
+
+@pytest.mark.parametrize("module", sorted((BOOK / "rnnbook").glob("*.py")), ids=lambda p: p.name)
+def test_helper_package_fits_the_page(module):
+    # Chapters show the package's source (show_source), so it wraps like the chapters' code.
+    width = page_width()
+    too_wide = [
+        f"line {number}: {line}"
+        for number, line in enumerate(module.read_text().splitlines(), start=1)
+        if len(line) > width
+    ]
+    assert not too_wide, f"wider than {width} characters (`ruff format book`):\n" + "\n".join(too_wide[:5])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pathlib
 import re
+import tomllib
 from dataclasses import dataclass
 
 import yaml
@@ -14,6 +15,12 @@ CONFIG = ROOT / "_config.yml"
 TOC = ROOT / "_toc.yml"
 BOOK = ROOT / "book"
 SETUP_TAG = "colab-setup"
+
+
+def page_width() -> int:
+    """Characters a code block shows on the page: the book's code wraps here."""
+    with (BOOK / "ruff.toml").open("rb") as file:
+        return tomllib.load(file)["line-length"]
 
 
 @dataclass(frozen=True)
@@ -56,21 +63,23 @@ def setup_cell_source(repo: Repository | None = None) -> str:
     repo = repo or repository()
     package_dir = "/".join(part for part in (repo.path_to_book, "book") if part)
     return f'''\
-# Setup: on Colab, fetch this book's helper package (rnnbook); elsewhere it sits next to the notebook.
+# Setup: on Colab, fetch this book's helper package (rnnbook); elsewhere it
+# sits next to the notebook.
 import sys
 
 if "google.colab" in sys.modules:
     import pathlib
     import subprocess
 
-    repository, branch = "{repo.url}", "{repo.branch}"
+    repository = "{repo.url}"
+    branch = "{repo.branch}"
     checkout = pathlib.Path("/content/{repo.name}")
     if not checkout.exists():
-        subprocess.run(
-            ["git", "clone", "--quiet", "--depth=1", f"--branch={{branch}}", repository, str(checkout)], check=True
-        )
-    if str(checkout / "{package_dir}") not in sys.path:
-        sys.path.insert(0, str(checkout / "{package_dir}"))
+        clone = ["git", "clone", "--quiet", "--depth=1", f"--branch={{branch}}"]
+        subprocess.run([*clone, repository, str(checkout)], check=True)
+    package = str(checkout / "{package_dir}")
+    if package not in sys.path:
+        sys.path.insert(0, package)
 
 import rnnbook'''
 

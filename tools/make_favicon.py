@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 from tools.bookconfig import ROOT
 
 SVG = ROOT / "book" / "_static" / "favicon.svg"
-ICO = ROOT / "book" / "_static" / "site_root" / "favicon.ico"
+ICO = ROOT / "book" / "_site_root" / "favicon.ico"
 SIZES = [(16, 16), (32, 32), (48, 48)]
 
 

@@ -10,7 +10,11 @@ duplicates are dropped here, just before each page is rendered.
 
 
 def _script_key(script):
-    return (script.filename or "", script.priority, tuple(sorted(script.attributes.items())))
+    return (
+        script.filename or "",
+        script.priority,
+        tuple(sorted(script.attributes.items())),
+    )
 
 
 def drop_repeated_scripts(app, pagename, templatename, context, doctree):

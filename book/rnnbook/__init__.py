@@ -1,16 +1,25 @@
-"""rnnbook: the helper package of "Recurrent Neural Networks in TensorFlow, step by step".
+"""rnnbook: the helper package of the book "RNNs in TensorFlow, step by step".
 
-It holds what one chapter has taught and later chapters reuse, one module per job:
+It holds what one chapter has taught and later chapters reuse, one module per
+job:
 
-* :mod:`rnnbook.data`: the echo task, batch rows and truncated windows (chapter 1);
-* :mod:`rnnbook.baselines`: the losses and accuracies a learner must beat (chapter 1);
-* :mod:`rnnbook.training`: the truncated-backprop loop that carries state, and evaluation (chapter 2);
-* :mod:`rnnbook.unrolled`: networks unrolled over Python lists of steps (chapters 2 to 5);
-* :mod:`rnnbook.states`: LSTM states in the 2016 layout and in Keras's (chapter 5);
+* :mod:`rnnbook.data`: the echo task, batch rows and truncated windows (chapter
+  1);
+* :mod:`rnnbook.baselines`: the losses and accuracies a learner must beat
+  (chapter 1);
+* :mod:`rnnbook.training`: the truncated-backprop loop that carries state, and
+  evaluation (chapter 2);
+* :mod:`rnnbook.unrolled`: networks unrolled over Python lists of steps
+  (chapters 2 to 5);
+* :mod:`rnnbook.states`: LSTM states in the 2016 layout and in Keras's (chapter
+  5);
 * :mod:`rnnbook.dynamic`: one RNN call, one reshape, one loss (chapter 6);
-* :mod:`rnnbook.timing`: medians of repeats, first calls apart (chapters 6 and 8);
-* :mod:`rnnbook.fast`: a whole epoch in one compiled function (chapters 8 and 9);
-* :mod:`rnnbook.legacy`: the 2016 programs under ``tf.compat.v1`` (chapters 8 and 10);
+* :mod:`rnnbook.timing`: medians of repeats, first calls apart (chapters 6 and
+  8);
+* :mod:`rnnbook.fast`: a whole epoch in one compiled function (chapters 8 and
+  9);
+* :mod:`rnnbook.legacy`: the 2016 programs under ``tf.compat.v1`` (chapters 8
+  and 10);
 * :mod:`rnnbook.plots`: the figures the chapters share;
 * :mod:`rnnbook.environment`: a quiet TensorFlow import and seeds;
 * :mod:`rnnbook.notebook`: small conveniences for the chapters themselves.

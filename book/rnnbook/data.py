@@ -1,4 +1,4 @@
-"""The echo task: random bits, their delayed copy, batch rows and truncated windows.
+"""The echo task: random bits, their echo, batch rows, truncated windows.
 
 Chapter 1 builds all of this step by step; later chapters call it from here.
 Everything is plain NumPy, so it can be tested and plotted without TensorFlow.
@@ -49,14 +49,19 @@ def generate_echo_data(
     return x, y
 
 
-def _checked_row_length(total_series_length: int, echo_step: int, batch_size: int) -> int:
+def _checked_row_length(
+    total_series_length: int, echo_step: int, batch_size: int
+) -> int:
     """Check the sizes of one epoch and return the length of a batch row."""
-    total_series_length = positive_int("total_series_length", total_series_length)
+    total_series_length = positive_int(
+        "total_series_length", total_series_length
+    )
     echo_step = positive_int("echo_step", echo_step)
     batch_size = positive_int("batch_size", batch_size)
     if total_series_length % batch_size:
         raise ValueError(
-            f"total_series_length={total_series_length} does not split into batch_size={batch_size} "
+            f"total_series_length={total_series_length} does not split into "
+            f"batch_size={batch_size} "
             f"equal rows; choose a length that is a multiple of batch_size, "
             f"e.g. {total_series_length - total_series_length % batch_size}."
         )
@@ -71,17 +76,23 @@ def _checked_row_length(total_series_length: int, echo_step: int, batch_size: in
 
 
 def _check_window(truncated_backprop_length: int, row_length: int) -> int:
-    window = positive_int("truncated_backprop_length", truncated_backprop_length)
+    window = positive_int(
+        "truncated_backprop_length", truncated_backprop_length
+    )
     if window > row_length:
         raise ValueError(
-            f"truncated_backprop_length={window} is longer than a batch row ({row_length} steps); "
+            f"truncated_backprop_length={window} is longer than a batch row "
+            f"({row_length} steps); "
             "use a shorter window or a longer series."
         )
     return window
 
 
-def to_windows(series: np.ndarray, truncated_backprop_length: int) -> np.ndarray:
-    """Cut every batch row into consecutive windows of ``truncated_backprop_length`` steps.
+def to_windows(
+    series: np.ndarray, truncated_backprop_length: int
+) -> np.ndarray:
+    """Cut every batch row into consecutive windows of
+    ``truncated_backprop_length`` steps.
 
     ``series`` has shape ``[batch_size, steps]``; the result has shape
     ``[num_windows, batch_size, truncated_backprop_length]`` where
@@ -113,7 +124,9 @@ class EchoTask:
     roll_across_rows: bool = False
 
     def __post_init__(self) -> None:
-        row_length = _checked_row_length(self.total_series_length, self.echo_step, self.batch_size)
+        row_length = _checked_row_length(
+            self.total_series_length, self.echo_step, self.batch_size
+        )
         _check_window(self.truncated_backprop_length, row_length)
 
     @property
@@ -126,8 +139,11 @@ class EchoTask:
         """Truncated windows per epoch (the 2016 ``num_batches``)."""
         return self.row_length // self.truncated_backprop_length
 
-    def generate(self, seed: int | np.random.Generator | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """One epoch of data as ``(x, y)`` batch rows; see :func:`generate_echo_data`."""
+    def generate(
+        self, seed: int | np.random.Generator | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """One epoch of data as ``(x, y)`` batch rows; see
+        :func:`generate_echo_data`."""
         return generate_echo_data(
             self.total_series_length,
             echo_step=self.echo_step,
@@ -136,7 +152,11 @@ class EchoTask:
             roll_across_rows=self.roll_across_rows,
         )
 
-    def windows(self, seed: int | np.random.Generator | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """One epoch of data cut into windows, ``[num_windows, batch_size, truncated_backprop_length]`` each."""
+    def windows(
+        self, seed: int | np.random.Generator | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """One epoch cut into windows of ``[batch_size, T]`` each."""
         x, y = self.generate(seed)
-        return to_windows(x, self.truncated_backprop_length), to_windows(y, self.truncated_backprop_length)
+        return to_windows(x, self.truncated_backprop_length), to_windows(
+            y, self.truncated_backprop_length
+        )

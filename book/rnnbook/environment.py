@@ -1,4 +1,4 @@
-"""The notebook environment: a quiet TensorFlow import, seeds, and where we run."""
+"""The notebook environment: a quiet TensorFlow import, seeds, Colab."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ __all__ = ["quiet_tensorflow", "seed_everything", "on_colab"]
 
 @contextlib.contextmanager
 def _stderr_captured():
-    """Point file descriptor 2 at a temporary file, so output from C++ code is caught too.
+    """Point file descriptor 2 at a file, to catch C++ output too.
 
     If the block raises, what was caught is written back to stderr first:
     a failing import must not fail silently.
@@ -37,12 +37,13 @@ def quiet_tensorflow() -> None:
     """Import TensorFlow without the log lines its C++ core prints.
 
     ``TF_CPP_MIN_LOG_LEVEL=3`` silences the C++ logger once it is set up, but
-    not the lines printed while TensorFlow is imported (oneDNN, CUDA stubs,
-    CPU features), which reach the notebook through file descriptor 2. So the
+    not the lines printed while TensorFlow is imported (oneDNN, CUDA stubs, CPU
+    features), which reach the notebook through file descriptor 2. So the
     import runs with that descriptor pointed at a temporary file, which is
-    thrown away, unless the import fails, in which case it is shown. Call it before the first ``import tensorflow``;
-    a later ``import tensorflow as tf`` then costs nothing. Set
-    ``TF_USE_LEGACY_KERAS`` (chapter 10) before calling it.
+    thrown away, unless the import fails, in which case it is shown. Call it
+    before the first ``import tensorflow``; a later ``import tensorflow as tf``
+    then costs nothing. Set ``TF_USE_LEGACY_KERAS`` (chapter 10) before calling
+    it.
     """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     if "tensorflow" in sys.modules:
@@ -52,7 +53,7 @@ def quiet_tensorflow() -> None:
 
 
 def seed_everything(seed: int) -> None:
-    """Seed Python, NumPy and TensorFlow, and make TensorFlow's ops deterministic.
+    """Seed Python, NumPy and TensorFlow; make TensorFlow deterministic.
 
     With this, re-running a chapter on the same machine gives the same numbers.
     """

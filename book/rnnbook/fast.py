@@ -1,4 +1,5 @@
-"""A whole epoch in one compiled function: the fast trainer of chapter 8, reused by chapter 9.
+"""A whole epoch in one compiled function: the fast trainer of chapter 8,
+reused by chapter 9.
 
 The models are the stacked cells of the earlier chapters (plain RNN, LSTM or
 GRU, with Keras's weight layout and initial values) followed by the 2016
@@ -32,32 +33,56 @@ import tensorflow as tf
 from rnnbook import dynamic
 from rnnbook._checks import positive_int
 
-__all__ = ["KINDS", "fused_matmul", "cell_step", "forward", "adagrad", "FastRNN", "build"]
+__all__ = [
+    "KINDS",
+    "fused_matmul",
+    "cell_step",
+    "forward",
+    "adagrad",
+    "FastRNN",
+    "build",
+]
 
-KINDS = {"rnn": keras.layers.SimpleRNNCell, "lstm": keras.layers.LSTMCell, "gru": keras.layers.GRUCell}
+KINDS = {
+    "rnn": keras.layers.SimpleRNNCell,
+    "lstm": keras.layers.LSTMCell,
+    "gru": keras.layers.GRUCell,
+}
 
 
 def fused_matmul(a: tf.Tensor, b: tf.Tensor) -> tf.Tensor:
-    """``a @ b`` as a broadcast product and a sum, which XLA fuses with its neighbours."""
+    """``a @ b`` as a broadcast product and a sum, which XLA can fuse."""
     return tf.reduce_sum(a[:, :, None] * b[None, :, :], axis=1)
 
 
-def cell_step(kind: str, weights, x: tf.Tensor, state: list[tf.Tensor]) -> tuple[tf.Tensor, list[tf.Tensor]]:
-    """One step of one layer, with Keras's equations and weight layout; ``weights = [kernel, recurrent, bias]``."""
+def cell_step(
+    kind: str, weights, x: tf.Tensor, state: list[tf.Tensor]
+) -> tuple[tf.Tensor, list[tf.Tensor]]:
+    """One step of one layer, with Keras's equations and weight layout;
+    ``weights = [kernel, recurrent, bias]``."""
     kernel, recurrent, bias = weights
     if kind == "rnn":
-        h = tf.tanh(fused_matmul(x, kernel) + fused_matmul(state[0], recurrent) + bias)
+        h = tf.tanh(
+            fused_matmul(x, kernel) + fused_matmul(state[0], recurrent) + bias
+        )
         return h, [h]
     if kind == "lstm":
         h, c = state
-        i, f, g, o = tf.split(fused_matmul(x, kernel) + fused_matmul(h, recurrent) + bias, 4, axis=1)
+        i, f, g, o = tf.split(
+            fused_matmul(x, kernel) + fused_matmul(h, recurrent) + bias,
+            4,
+            axis=1,
+        )
         c = tf.sigmoid(f) * c + tf.sigmoid(i) * tf.tanh(g)
         h = tf.sigmoid(o) * tf.tanh(c)
         return h, [h, c]
-    if kind == "gru":  # Keras's default reset_after=True: bias is [input bias, recurrent bias]
+    # Keras's default reset_after=True: bias is [input bias, recurrent bias]
+    if kind == "gru":
         h = state[0]
         x_z, x_r, x_h = tf.split(fused_matmul(x, kernel) + bias[0], 3, axis=1)
-        h_z, h_r, h_h = tf.split(fused_matmul(h, recurrent) + bias[1], 3, axis=1)
+        h_z, h_r, h_h = tf.split(
+            fused_matmul(h, recurrent) + bias[1], 3, axis=1
+        )
         z, r = tf.sigmoid(x_z + h_z), tf.sigmoid(x_r + h_r)
         h = z * h + (1 - z) * tf.tanh(x_h + r * h_h)
         return h, [h]
@@ -65,79 +90,121 @@ def cell_step(kind: str, weights, x: tf.Tensor, state: list[tf.Tensor]) -> tuple
 
 
 def forward(kind: str, weights: list[tf.Tensor], x_window, state):
-    """All logits of a window, ``[batch_size * T, num_classes]``, and the final state of every layer.
+    """All logits of a window, ``[batch_size * T, num_classes]``, and the final
+    state of every layer.
 
     ``weights`` holds ``[kernel, recurrent, bias]`` for each layer, then ``W2``
     and ``b2``; ``state`` holds one list per layer (``[h]``, or ``[h, c]``).
     """
     num_layers = (len(weights) - 2) // 3
-    steps = tf.transpose(tf.cast(x_window, tf.float32))[:, :, None]  # [T, batch_size, 1]
+    steps = tf.transpose(tf.cast(x_window, tf.float32))[
+        :, :, None
+    ]  # [T, batch_size, 1]
     window = x_window.shape[1]
 
     def step(t, state, outputs):
         x, new_state = steps[t], []
         for layer in range(num_layers):
-            x, layer_state = cell_step(kind, weights[3 * layer : 3 * layer + 3], x, state[layer])
+            x, layer_state = cell_step(
+                kind, weights[3 * layer : 3 * layer + 3], x, state[layer]
+            )
             new_state.append(layer_state)
         return t + 1, new_state, outputs.write(t, x)
 
     outputs = tf.TensorArray(tf.float32, size=window)
-    _, state, outputs = tf.while_loop(lambda t, *_: t < window, step, (0, state, outputs), maximum_iterations=window)
-    states_series = tf.reshape(tf.transpose(outputs.stack(), [1, 0, 2]), [-1, weights[-2].shape[0]])
+    _, state, outputs = tf.while_loop(
+        lambda t, *_: t < window,
+        step,
+        (0, state, outputs),
+        maximum_iterations=window,
+    )
+    states_series = tf.reshape(
+        tf.transpose(outputs.stack(), [1, 0, 2]), [-1, weights[-2].shape[0]]
+    )
     return states_series @ weights[-2] + weights[-1], state
 
 
 def adagrad(weights, gradients, accumulators, learning_rate, clip_norm):
-    """One Adagrad update, as Keras computes it, after clipping the gradients' global norm to ``clip_norm``."""
-    scale = tf.minimum(1.0, clip_norm / tf.maximum(tf.linalg.global_norm(gradients), 1e-12))  # inf: no clipping
+    """One Adagrad update, as Keras computes it, after clipping the gradients'
+    global norm to ``clip_norm``."""
+    # inf: no clipping
+    scale = tf.minimum(
+        1.0, clip_norm / tf.maximum(tf.linalg.global_norm(gradients), 1e-12)
+    )
     gradients = [g * scale for g in gradients]
     accumulators = [a + g * g for a, g in zip(accumulators, gradients)]
-    weights = [w - learning_rate * g / tf.sqrt(a + 1e-7) for w, g, a in zip(weights, gradients, accumulators)]
+    weights = [
+        w - learning_rate * g / tf.sqrt(a + 1e-7)
+        for w, g, a in zip(weights, gradients, accumulators)
+    ]
     return weights, accumulators
 
 
 def _loss(logits, y_window):
     labels = tf.reshape(y_window, [-1])
-    return tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits))
+    return tf.reduce_mean(
+        tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=labels, logits=logits
+        )
+    )
 
 
 _COMPILED: dict[tuple[str, str], tf.types.experimental.GenericFunction] = {}
 
 
 def _compiled(kind: str, what: str):
-    """One compiled function per kind, shared by every model of that kind (XLA caches per shape)."""
+    """One compiled function per kind, shared by every model of that kind."""
     if (kind, what) in _COMPILED:
         return _COMPILED[kind, what]
 
-    def train_epoch(weights, accumulators, x_windows, y_windows, state, learning_rate, clip_norm):
+    def train_epoch(
+        weights,
+        accumulators,
+        x_windows,
+        y_windows,
+        state,
+        learning_rate,
+        clip_norm,
+    ):
         def train_window(i, weights, accumulators, state, losses):
             with tf.GradientTape() as tape:
                 tape.watch(weights)
-                logits, state = forward(kind, weights, tf.gather(x_windows, i), state)
+                logits, state = forward(
+                    kind, weights, tf.gather(x_windows, i), state
+                )
                 loss = _loss(logits, tf.gather(y_windows, i))
             gradients = tape.gradient(loss, weights)
-            weights, accumulators = adagrad(weights, gradients, accumulators, learning_rate, clip_norm)
+            weights, accumulators = adagrad(
+                weights, gradients, accumulators, learning_rate, clip_norm
+            )
             return i + 1, weights, accumulators, state, losses.write(i, loss)
 
         count = x_windows.shape[0]
         losses = tf.TensorArray(tf.float32, size=count)
         _, weights, accumulators, state, losses = tf.while_loop(
-            lambda i, *_: i < count, train_window, (0, weights, accumulators, state, losses)
+            lambda i, *_: i < count,
+            train_window,
+            (0, weights, accumulators, state, losses),
         )
         return weights, accumulators, losses.stack(), state
 
     def predict_window(weights, x_window, state):
         logits, state = forward(kind, weights, x_window, state)
-        return tf.reshape(logits, [x_window.shape[0], x_window.shape[1], -1]), state
+        return tf.reshape(
+            logits, [x_window.shape[0], x_window.shape[1], -1]
+        ), state
 
-    function = {"train_epoch": train_epoch, "predict_window": predict_window}[what]
+    function = {"train_epoch": train_epoch, "predict_window": predict_window}[
+        what
+    ]
     _COMPILED[kind, what] = tf.function(function, jit_compile=True)
     return _COMPILED[kind, what]
 
 
 @dataclass
 class FastRNN:
-    """A stacked-cell model whose weights live in plain tensors, trained one compiled epoch at a time.
+    """A stacked-cell model whose weights live in plain tensors, trained one
+    compiled epoch at a time.
 
     ``train_epoch`` and ``predict_step`` have the shapes that
     :func:`rnnbook.training.fit` expects (pass ``train_epoch=``).
@@ -147,7 +214,8 @@ class FastRNN:
     weights: list[tf.Tensor]
     accumulators: list[tf.Tensor]
     learning_rate: float = 0.3
-    clip_norm: float = float("inf")  # clip the gradient's global norm to this (chapter 9); inf: no clipping
+    # clip the gradient's global norm to this (chapter 9); inf: no clipping
+    clip_norm: float = float("inf")
 
     @property
     def num_layers(self) -> int:
@@ -160,11 +228,17 @@ class FastRNN:
     def zero_state(self, batch_size: int) -> list[list[tf.Tensor]]:
         shape = [positive_int("batch_size", batch_size), self.state_size]
         parts = 2 if self.kind == "lstm" else 1
-        return [[tf.zeros(shape) for _ in range(parts)] for _ in range(self.num_layers)]
+        return [
+            [tf.zeros(shape) for _ in range(parts)]
+            for _ in range(self.num_layers)
+        ]
 
     def train_epoch(self, x_windows, y_windows, state):
-        """Train on every window of an epoch in one call; returns the per-window losses and the final state."""
-        self.weights, self.accumulators, losses, state = _compiled(self.kind, "train_epoch")(
+        """Train on every window of an epoch in one call; returns the
+        per-window losses and the final state."""
+        self.weights, self.accumulators, losses, state = _compiled(
+            self.kind, "train_epoch"
+        )(
             self.weights,
             self.accumulators,
             tf.convert_to_tensor(x_windows),
@@ -176,8 +250,10 @@ class FastRNN:
         return losses.numpy(), state
 
     def predict_step(self, x_window, state):
-        """Logits ``[batch_size, T, num_classes]`` for one window, and the state to carry."""
-        return _compiled(self.kind, "predict_window")(self.weights, tf.convert_to_tensor(x_window), state)
+        """Logits ``[batch_size, T, num_classes]``, and the state to carry."""
+        return _compiled(self.kind, "predict_window")(
+            self.weights, tf.convert_to_tensor(x_window), state
+        )
 
 
 def build(
@@ -191,7 +267,8 @@ def build(
     clip_norm: float = float("inf"),
     initial_weights: list | None = None,
 ) -> FastRNN:
-    """A fresh model with the initial values Keras would give the same cells (or ``initial_weights``).
+    """A fresh model with the initial values Keras would give the same cells
+    (or ``initial_weights``).
 
     ``seed`` fixes the initial weights: layer ``l`` uses ``seed + l``, as
     :func:`rnnbook.dynamic.stacked_lstm` does, and the output layer ``seed``.
@@ -205,19 +282,42 @@ def build(
         for layer in range(num_layers):
             cell = KINDS[kind](
                 state_size,
-                kernel_initializer=keras.initializers.GlorotUniform(seed=seed + layer),
-                recurrent_initializer=keras.initializers.Orthogonal(seed=seed + layer),
+                kernel_initializer=keras.initializers.GlorotUniform(
+                    seed=seed + layer
+                ),
+                recurrent_initializer=keras.initializers.Orthogonal(
+                    seed=seed + layer
+                ),
             )
             cell.build((None, 1 if layer == 0 else state_size))
             initial_weights += [cell.kernel, cell.recurrent_kernel, cell.bias]
-        initial_weights += list(dynamic.output_layer(state_size, positive_int("num_classes", num_classes), seed=seed))
-    weights = [tf.convert_to_tensor(np.asarray(w), dtype=tf.float32) for w in initial_weights]
+        initial_weights += list(
+            dynamic.output_layer(
+                state_size, positive_int("num_classes", num_classes), seed=seed
+            )
+        )
+    weights = [
+        tf.convert_to_tensor(np.asarray(w), dtype=tf.float32)
+        for w in initial_weights
+    ]
     if len(weights) != 3 * num_layers + 2:
         raise ValueError(
-            f"initial_weights needs 3 tensors per layer plus W2 and b2: {3 * num_layers + 2}, got {len(weights)}."
+            "initial_weights needs 3 tensors per layer plus W2 and b2: "
+            f"{3 * num_layers + 2}, got {len(weights)}."
         )
     if not clip_norm > 0:
-        raise ValueError(f"clip_norm must be positive (or inf for no clipping), got {clip_norm}.")
+        raise ValueError(
+            "clip_norm must be positive (or inf for no clipping), got "
+            f"{clip_norm}."
+        )
     if not learning_rate > 0:
-        raise ValueError(f"learning_rate must be positive, got {learning_rate}.")
-    return FastRNN(kind, weights, [tf.fill(w.shape, 0.1) for w in weights], learning_rate, clip_norm)
+        raise ValueError(
+            f"learning_rate must be positive, got {learning_rate}."
+        )
+    return FastRNN(
+        kind,
+        weights,
+        [tf.fill(w.shape, 0.1) for w in weights],
+        learning_rate,
+        clip_norm,
+    )

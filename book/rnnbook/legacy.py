@@ -1,4 +1,4 @@
-"""The 2016 programs, written again for ``tf.compat.v1``: graphs, placeholders and sessions.
+"""The 2016 programs for ``tf.compat.v1``: graphs, placeholders, sessions.
 
 Chapter 10 runs them and fixes their errata; chapter 8 times two of them as
 its baseline. The legacy cells (``BasicRNNCell``, ``LSTMCell``,
@@ -45,10 +45,11 @@ __all__ = [
 
 
 def require_legacy_keras() -> None:
-    """Fail clearly unless TensorFlow was imported with the legacy Keras cells available."""
+    """Fail clearly unless the legacy Keras cells can be imported."""
     if os.environ.get("TF_USE_LEGACY_KERAS") != "1":
         raise RuntimeError(
-            "the 2016 programs need the legacy cells: set os.environ['TF_USE_LEGACY_KERAS'] = '1' before "
+            "the 2016 programs need the legacy cells: set "
+            "os.environ['TF_USE_LEGACY_KERAS'] = '1' before "
             "TensorFlow is imported (restart the kernel if it already was)."
         )
     try:
@@ -57,12 +58,16 @@ def require_legacy_keras() -> None:
         import tensorflow as tf
 
         version = ".".join(tf.__version__.split(".")[:2])
-        raise RuntimeError(f"the legacy cells live in tf-keras: pip install 'tf-keras~={version}.0'") from None
+        raise RuntimeError(
+            "the legacy cells live in tf-keras: pip install "
+            f"'tf-keras~={version}.0'"
+        ) from None
 
 
 @contextlib.contextmanager
 def captured_messages() -> Iterator[list[str]]:
-    """Collect the deprecation warnings and TensorFlow log lines of a block, instead of printing them."""
+    """Collect the deprecation warnings and TensorFlow log lines of a block,
+    instead of printing them."""
     import tensorflow as tf
 
     messages: list[str] = []
@@ -72,7 +77,11 @@ def captured_messages() -> Iterator[list[str]]:
             messages.append(record.getMessage().strip())
 
     logger = tf.get_logger()
-    handler, saved_handlers, saved_level = Collect(), logger.handlers[:], logger.level
+    handler, saved_handlers, saved_level = (
+        Collect(),
+        logger.handlers[:],
+        logger.level,
+    )
     logger.handlers, logger.level = [handler], logging.WARNING
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -85,7 +94,7 @@ def captured_messages() -> Iterator[list[str]]:
 
 @dataclass
 class Program:
-    """One built 2016 graph, its session, and the feeds and fetches its training loop used."""
+    """One built 2016 graph, its session, and its feeds and fetches."""
 
     name: str
     graph: Any
@@ -98,8 +107,10 @@ class Program:
     train_op: Any
     logits: Any  # [B*T, C] tensor, or a list of T tensors of [B, C]
     zero_state: Any  # numpy value(s) to feed at the start of an epoch
-    training_feeds: dict = field(default_factory=dict)  # extra feeds for training only (dropout)
-    tensors: dict = field(default_factory=dict)  # named intermediate tensors, for display
+    # extra feeds for training only (dropout)
+    training_feeds: dict = field(default_factory=dict)
+    # named intermediate tensors, for display
+    tensors: dict = field(default_factory=dict)
 
     def _state_feed(self, state) -> dict:
         if isinstance(self.init_state, tuple):
@@ -107,31 +118,60 @@ class Program:
         return {self.init_state: state}
 
     def _as_fed(self, state):
-        """Fetched states come back as tuples of LSTMStateTuple; the placeholders want arrays."""
-        return tuple(state) if isinstance(self.init_state, tuple) else np.asarray(state, dtype=np.float32)
+        """Fetched states come back as tuples of LSTMStateTuple; the
+        placeholders want arrays."""
+        return (
+            tuple(state)
+            if isinstance(self.init_state, tuple)
+            else np.asarray(state, dtype=np.float32)
+        )
 
     def train_step(self, x_window, y_window, state):
-        """One ``sess.run`` of the training op; returns the window's loss and the state to carry."""
-        feed = {self.batchX: x_window, self.batchY: y_window, **self._state_feed(state), **self.training_feeds}
-        loss, _, state = self.session.run([self.total_loss, self.train_op, self.current_state], feed_dict=feed)
+        """One training ``sess.run``: the window's loss, the state to carry."""
+        feed = {
+            self.batchX: x_window,
+            self.batchY: y_window,
+            **self._state_feed(state),
+            **self.training_feeds,
+        }
+        loss, _, state = self.session.run(
+            [self.total_loss, self.train_op, self.current_state],
+            feed_dict=feed,
+        )
         return loss, self._as_fed(state)
 
     def predict_step(self, x_window, state, *, dropout_on: bool = False):
-        """Logits ``[batch_size, T, num_classes]`` for one window, and the state to carry.
+        """Logits ``[batch_size, T, num_classes]``, and the state to carry.
 
-        ``dropout_on=True`` adds the training feeds, to measure a part-6 program
-        the way the 2016 code did, with dropout active.
+        ``dropout_on=True`` adds the training feeds, to measure a part-6
+        program the way the 2016 code did, with dropout active.
         """
-        feed = {self.batchX: x_window, **self._state_feed(state), **(self.training_feeds if dropout_on else {})}
-        logits, state = self.session.run([self.logits, self.current_state], feed_dict=feed)
-        logits = np.stack(logits, axis=1) if isinstance(logits, list) else logits
-        return logits.reshape(x_window.shape[0], x_window.shape[1], -1), self._as_fed(state)
+        feed = {
+            self.batchX: x_window,
+            **self._state_feed(state),
+            **(self.training_feeds if dropout_on else {}),
+        }
+        logits, state = self.session.run(
+            [self.logits, self.current_state], feed_dict=feed
+        )
+        logits = (
+            np.stack(logits, axis=1) if isinstance(logits, list) else logits
+        )
+        return logits.reshape(
+            x_window.shape[0], x_window.shape[1], -1
+        ), self._as_fed(state)
 
     def close(self) -> None:
         self.session.close()
 
 
-def _check_sizes(batch_size, truncated_backprop_length, state_size, num_classes, num_layers=1):
+def _check_sizes(
+    batch_size,
+    truncated_backprop_length,
+    state_size,
+    num_classes,
+    num_layers=1,
+):
     for name, value in [
         ("batch_size", batch_size),
         ("truncated_backprop_length", truncated_backprop_length),
@@ -142,8 +182,10 @@ def _check_sizes(batch_size, truncated_backprop_length, state_size, num_classes,
         positive_int(name, value)
 
 
-def _build(name: str, build: Callable, seed: int, zero_state: Any, **feeds) -> Program:
-    """Run ``build`` inside a fresh graph, add the 2016 loss and optimizer, and open a session."""
+def _build(
+    name: str, build: Callable, seed: int, zero_state: Any, **feeds
+) -> Program:
+    """Build a fresh graph with the 2016 loss and optimizer; open a session."""
     require_legacy_keras()
     import tensorflow as tf
 
@@ -153,12 +195,18 @@ def _build(name: str, build: Callable, seed: int, zero_state: Any, **feeds) -> P
         tf1.set_random_seed(seed)
         parts = build(tf, tf1)
         logits, labels = parts["logits"], parts["labels"]
-        if isinstance(logits, list):  # parts 1 to 4: one loss per step, then the mean
+        # parts 1 to 4: one loss per step, then the mean
+        if isinstance(logits, list):
             losses = [
-                tf1.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=z) for z, y in zip(logits, labels)
+                tf1.nn.sparse_softmax_cross_entropy_with_logits(
+                    labels=y, logits=z
+                )
+                for z, y in zip(logits, labels)
             ]
         else:  # parts 5 and 6: one call over every step
-            losses = tf1.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+            losses = tf1.nn.sparse_softmax_cross_entropy_with_logits(
+                labels=labels, logits=logits
+            )
         total_loss = tf1.reduce_mean(losses)
         train_op = tf1.train.AdagradOptimizer(0.3).minimize(total_loss)
         session = tf1.Session(graph=graph)
@@ -187,19 +235,27 @@ def _inputs(tf1, batch_size, window):
 
 
 def _output_layer(tf1, state_size, num_classes, seed):
-    init = tf1.glorot_uniform_initializer(seed=seed + 1)  # not the seed of the cell's weights: no shared stream
+    # not the seed of the cell's weights: no shared stream
+    init = tf1.glorot_uniform_initializer(seed=seed + 1)
     W2 = tf1.get_variable("W2", [state_size, num_classes], initializer=init)
-    b2 = tf1.get_variable("b2", [1, num_classes], initializer=tf1.zeros_initializer())
+    b2 = tf1.get_variable(
+        "b2", [1, num_classes], initializer=tf1.zeros_initializer()
+    )
     return W2, b2
 
 
 def _steps(tf1, batchX, batch_size):
-    """The window as a Python list of ``[batch_size, 1]`` tensors, one per step (parts 1 to 4)."""
-    return [tf1.reshape(x, [batch_size, 1]) for x in tf1.unstack(batchX, axis=1)]
+    """The window as a list of ``[batch_size, 1]`` tensors, one per step."""
+    return [
+        tf1.reshape(x, [batch_size, 1]) for x in tf1.unstack(batchX, axis=1)
+    ]
 
 
-def _per_step_program(tf1, batchX, batchY, init_state, current_state, states_series, W2, b2):
-    """What parts 1 to 4 hand to :func:`_build`: the output layer applied step by step, labels per step."""
+def _per_step_program(
+    tf1, batchX, batchY, init_state, current_state, states_series, W2, b2
+):
+    """What parts 1 to 4 hand to :func:`_build`: the output layer applied step
+    by step, labels per step."""
     return dict(
         batchX=batchX,
         batchY=batchY,
@@ -211,88 +267,195 @@ def _per_step_program(tf1, batchX, batchY, init_state, current_state, states_ser
 
 
 def _multi_layer_state(tf1, init_state, num_layers):
-    """The part-4 trick: one [num_layers, 2, B, S] placeholder unstacked into a tuple of LSTMStateTuple."""
+    """The part-4 trick: one [num_layers, 2, B, S] placeholder unstacked into a
+    tuple of LSTMStateTuple."""
     state_per_layer_list = tf1.unstack(init_state, axis=0)
     return tuple(
-        tf1.nn.rnn_cell.LSTMStateTuple(state_per_layer_list[idx][0], state_per_layer_list[idx][1])
+        tf1.nn.rnn_cell.LSTMStateTuple(
+            state_per_layer_list[idx][0], state_per_layer_list[idx][1]
+        )
         for idx in range(num_layers)
     )
 
 
-def part1_hand_rnn(batch_size, truncated_backprop_length, state_size, num_classes, *, seed) -> Program:
-    """Part 1: weights by hand, ``[input, state] @ W``, tanh, Python lists of per-step tensors."""
-    _check_sizes(batch_size, truncated_backprop_length, state_size, num_classes)
+def part1_hand_rnn(
+    batch_size, truncated_backprop_length, state_size, num_classes, *, seed
+) -> Program:
+    """Part 1: weights by hand, ``[input, state] @ W``, tanh, lists."""
+    _check_sizes(
+        batch_size, truncated_backprop_length, state_size, num_classes
+    )
 
     def build(tf, tf1):
         batchX, batchY = _inputs(tf1, batch_size, truncated_backprop_length)
-        init_state = tf1.placeholder(tf1.float32, [batch_size, state_size], name="init_state")
+        init_state = tf1.placeholder(
+            tf1.float32, [batch_size, state_size], name="init_state"
+        )
         init = tf1.glorot_uniform_initializer(seed=seed)
-        W = tf1.get_variable("W", [state_size + 1, state_size], initializer=init)
-        b = tf1.get_variable("b", [1, state_size], initializer=tf1.zeros_initializer())
+        W = tf1.get_variable(
+            "W", [state_size + 1, state_size], initializer=init
+        )
+        b = tf1.get_variable(
+            "b", [1, state_size], initializer=tf1.zeros_initializer()
+        )
         W2, b2 = _output_layer(tf1, state_size, num_classes, seed)
         inputs_series = tf1.unstack(batchX, axis=1)
         current_state, states_series = init_state, []
         for current_input in inputs_series:
             current_input = tf1.reshape(current_input, [batch_size, 1])
-            input_and_state_concatenated = tf1.concat([current_input, current_state], axis=1)
-            current_state = tf1.tanh(tf1.matmul(input_and_state_concatenated, W) + b)
+            input_and_state_concatenated = tf1.concat(
+                [current_input, current_state], axis=1
+            )
+            current_state = tf1.tanh(
+                tf1.matmul(input_and_state_concatenated, W) + b
+            )
             states_series.append(current_state)
-        return _per_step_program(tf1, batchX, batchY, init_state, current_state, states_series, W2, b2)
+        return _per_step_program(
+            tf1,
+            batchX,
+            batchY,
+            init_state,
+            current_state,
+            states_series,
+            W2,
+            b2,
+        )
 
-    return _build("part 1: RNN by hand", build, seed, np.zeros((batch_size, state_size), np.float32))
+    return _build(
+        "part 1: RNN by hand",
+        build,
+        seed,
+        np.zeros((batch_size, state_size), np.float32),
+    )
 
 
-def part2_rnn_cell(batch_size, truncated_backprop_length, state_size, num_classes, *, seed) -> Program:
-    """Part 2: ``BasicRNNCell`` unrolled by ``static_rnn`` (2016: ``tf.nn.rnn``) over the list."""
-    _check_sizes(batch_size, truncated_backprop_length, state_size, num_classes)
+def part2_rnn_cell(
+    batch_size, truncated_backprop_length, state_size, num_classes, *, seed
+) -> Program:
+    """Part 2: ``BasicRNNCell`` unrolled by ``static_rnn`` (2016:
+    ``tf.nn.rnn``) over the list."""
+    _check_sizes(
+        batch_size, truncated_backprop_length, state_size, num_classes
+    )
 
     def build(tf, tf1):
         batchX, batchY = _inputs(tf1, batch_size, truncated_backprop_length)
-        init_state = tf1.placeholder(tf1.float32, [batch_size, state_size], name="init_state")
+        init_state = tf1.placeholder(
+            tf1.float32, [batch_size, state_size], name="init_state"
+        )
         W2, b2 = _output_layer(tf1, state_size, num_classes, seed)
         inputs_series = _steps(tf1, batchX, batch_size)
         cell = tf1.nn.rnn_cell.BasicRNNCell(state_size)
-        states_series, current_state = tf1.nn.static_rnn(cell, inputs_series, init_state)
-        return _per_step_program(tf1, batchX, batchY, init_state, current_state, states_series, W2, b2)
+        states_series, current_state = tf1.nn.static_rnn(
+            cell, inputs_series, init_state
+        )
+        return _per_step_program(
+            tf1,
+            batchX,
+            batchY,
+            init_state,
+            current_state,
+            states_series,
+            W2,
+            b2,
+        )
 
-    return _build("part 2: BasicRNNCell + static_rnn", build, seed, np.zeros((batch_size, state_size), np.float32))
+    return _build(
+        "part 2: BasicRNNCell + static_rnn",
+        build,
+        seed,
+        np.zeros((batch_size, state_size), np.float32),
+    )
 
 
-def part3_lstm(batch_size, truncated_backprop_length, state_size, num_classes, *, seed) -> Program:
-    """Part 3: ``BasicLSTMCell``; its state ``LSTMStateTuple(c, h)`` fed from two placeholders."""
-    _check_sizes(batch_size, truncated_backprop_length, state_size, num_classes)
+def part3_lstm(
+    batch_size, truncated_backprop_length, state_size, num_classes, *, seed
+) -> Program:
+    """Part 3: ``BasicLSTMCell``, its ``LSTMStateTuple(c, h)`` fed in."""
+    _check_sizes(
+        batch_size, truncated_backprop_length, state_size, num_classes
+    )
 
     def build(tf, tf1):
         batchX, batchY = _inputs(tf1, batch_size, truncated_backprop_length)
-        cell_state = tf1.placeholder(tf1.float32, [batch_size, state_size], name="cell_state")
-        hidden_state = tf1.placeholder(tf1.float32, [batch_size, state_size], name="hidden_state")
+        cell_state = tf1.placeholder(
+            tf1.float32, [batch_size, state_size], name="cell_state"
+        )
+        hidden_state = tf1.placeholder(
+            tf1.float32, [batch_size, state_size], name="hidden_state"
+        )
         init_state = tf1.nn.rnn_cell.LSTMStateTuple(cell_state, hidden_state)
         W2, b2 = _output_layer(tf1, state_size, num_classes, seed)
         inputs_series = _steps(tf1, batchX, batch_size)
         cell = tf1.nn.rnn_cell.BasicLSTMCell(state_size, state_is_tuple=True)
-        states_series, current_state = tf1.nn.static_rnn(cell, inputs_series, init_state)
-        return _per_step_program(tf1, batchX, batchY, (cell_state, hidden_state), current_state, states_series, W2, b2)
+        states_series, current_state = tf1.nn.static_rnn(
+            cell, inputs_series, init_state
+        )
+        return _per_step_program(
+            tf1,
+            batchX,
+            batchY,
+            (cell_state, hidden_state),
+            current_state,
+            states_series,
+            W2,
+            b2,
+        )
 
     zero = np.zeros((batch_size, state_size), np.float32)
-    return _build("part 3: BasicLSTMCell, LSTMStateTuple", build, seed, (zero, zero))
+    return _build(
+        "part 3: BasicLSTMCell, LSTMStateTuple", build, seed, (zero, zero)
+    )
 
 
-def part4_multi_lstm(batch_size, truncated_backprop_length, state_size, num_classes, num_layers, *, seed) -> Program:
-    """Part 4: ``MultiRNNCell`` of LSTM cells, the whole state in one ``[L, 2, B, S]`` placeholder, ``static_rnn``."""
-    _check_sizes(batch_size, truncated_backprop_length, state_size, num_classes, num_layers)
+def part4_multi_lstm(
+    batch_size,
+    truncated_backprop_length,
+    state_size,
+    num_classes,
+    num_layers,
+    *,
+    seed,
+) -> Program:
+    """Part 4: ``MultiRNNCell`` unrolled by ``static_rnn``, one state feed."""
+    _check_sizes(
+        batch_size,
+        truncated_backprop_length,
+        state_size,
+        num_classes,
+        num_layers,
+    )
 
     def build(tf, tf1):
         batchX, batchY = _inputs(tf1, batch_size, truncated_backprop_length)
-        init_state = tf1.placeholder(tf1.float32, [num_layers, 2, batch_size, state_size], name="init_state")
+        init_state = tf1.placeholder(
+            tf1.float32,
+            [num_layers, 2, batch_size, state_size],
+            name="init_state",
+        )
         W2, b2 = _output_layer(tf1, state_size, num_classes, seed)
         inputs_series = _steps(tf1, batchX, batch_size)
         cell = tf1.nn.rnn_cell.MultiRNNCell(
-            [tf1.nn.rnn_cell.LSTMCell(state_size, state_is_tuple=True) for _ in range(num_layers)]
+            [
+                tf1.nn.rnn_cell.LSTMCell(state_size, state_is_tuple=True)
+                for _ in range(num_layers)
+            ]
         )
         states_series, current_state = tf1.nn.static_rnn(
-            cell, inputs_series, initial_state=_multi_layer_state(tf1, init_state, num_layers)
+            cell,
+            inputs_series,
+            initial_state=_multi_layer_state(tf1, init_state, num_layers),
         )
-        return _per_step_program(tf1, batchX, batchY, init_state, current_state, states_series, W2, b2)
+        return _per_step_program(
+            tf1,
+            batchX,
+            batchY,
+            init_state,
+            current_state,
+            states_series,
+            W2,
+            b2,
+        )
 
     zero = np.zeros((num_layers, 2, batch_size, state_size), np.float32)
     return _build("part 4: MultiRNNCell + static_rnn", build, seed, zero)
@@ -309,21 +472,34 @@ def part5_dynamic_rnn(
     output_keep_prob: float | None = None,
     switch_off_dropout: bool = True,
 ) -> Program:
-    """Part 5: ``dynamic_rnn`` over ``[B, T, 1]``, one reshape, one loss; part 6 adds dropout.
+    """Part 5: ``dynamic_rnn``, one reshape, one loss; part 6: dropout.
 
     With ``output_keep_prob`` each cell is wrapped in a ``DropoutWrapper``. The
     2016 code used a constant keep probability, so dropout was on at every
     ``sess.run``; ``switch_off_dropout=True`` (the fix) feeds it during
     training steps only.
     """
-    _check_sizes(batch_size, truncated_backprop_length, state_size, num_classes, num_layers)
+    _check_sizes(
+        batch_size,
+        truncated_backprop_length,
+        state_size,
+        num_classes,
+        num_layers,
+    )
     keep_prob_tensor = {}
 
     def build(tf, tf1):
         batchX, batchY = _inputs(tf1, batch_size, truncated_backprop_length)
-        init_state = tf1.placeholder(tf1.float32, [num_layers, 2, batch_size, state_size], name="init_state")
+        init_state = tf1.placeholder(
+            tf1.float32,
+            [num_layers, 2, batch_size, state_size],
+            name="init_state",
+        )
         W2, b2 = _output_layer(tf1, state_size, num_classes, seed)
-        cells = [tf1.nn.rnn_cell.LSTMCell(state_size, state_is_tuple=True) for _ in range(num_layers)]
+        cells = [
+            tf1.nn.rnn_cell.LSTMCell(state_size, state_is_tuple=True)
+            for _ in range(num_layers)
+        ]
         if output_keep_prob is not None:
             keep_prob = (
                 tf1.placeholder_with_default(1.0, [], name="keep_prob")
@@ -332,12 +508,16 @@ def part5_dynamic_rnn(
             )
             keep_prob_tensor["tensor"] = keep_prob
             cells = [
-                tf1.nn.rnn_cell.DropoutWrapper(cell, output_keep_prob=keep_prob, seed=seed + i)
+                tf1.nn.rnn_cell.DropoutWrapper(
+                    cell, output_keep_prob=keep_prob, seed=seed + i
+                )
                 for i, cell in enumerate(cells)
             ]
         cell = tf1.nn.rnn_cell.MultiRNNCell(cells, state_is_tuple=True)
         rnn_outputs, current_state = tf1.nn.dynamic_rnn(
-            cell, tf1.expand_dims(batchX, -1), initial_state=_multi_layer_state(tf1, init_state, num_layers)
+            cell,
+            tf1.expand_dims(batchX, -1),
+            initial_state=_multi_layer_state(tf1, init_state, num_layers),
         )
         states_series = tf1.reshape(rnn_outputs, [-1, state_size])
         logits = tf1.matmul(states_series, W2) + b2  # broadcast b2
@@ -353,7 +533,11 @@ def part5_dynamic_rnn(
         )
 
     zero = np.zeros((num_layers, 2, batch_size, state_size), np.float32)
-    name = "part 5: dynamic_rnn" if output_keep_prob is None else "part 6: DropoutWrapper"
+    name = (
+        "part 5: dynamic_rnn"
+        if output_keep_prob is None
+        else "part 6: DropoutWrapper"
+    )
     program = _build(name, build, seed, zero)
     if output_keep_prob is not None and switch_off_dropout:
         program.training_feeds = {keep_prob_tensor["tensor"]: output_keep_prob}
@@ -371,7 +555,7 @@ def part6_dropout(
     output_keep_prob: float = 0.5,
     switch_off_dropout: bool = True,
 ) -> Program:
-    """Part 6: part 5 with every cell's output dropped with probability ``1 - output_keep_prob``."""
+    """Part 6: part 5 with each cell's output dropped (``DropoutWrapper``)."""
     return part5_dynamic_rnn(
         batch_size,
         truncated_backprop_length,
@@ -387,16 +571,23 @@ def part6_dropout(
 def lstm_weights(program: Program) -> dict[str, np.ndarray]:
     """The trained values of every trainable variable of a program, by name.
 
-    For parts 4 to 6 that is each layer's ``.../kernel`` and ``.../bias``, and ``W2`` and ``b2``.
+    For parts 4 to 6 that is each layer's ``.../kernel`` and ``.../bias``, and
+    ``W2`` and ``b2``.
     """
     with program.graph.as_default():
         variables = program.graph.get_collection("trainable_variables")
     values = program.session.run(variables)
-    return {variable.name.split(":")[0]: value for variable, value in zip(variables, values)}
+    return {
+        variable.name.split(":")[0]: value
+        for variable, value in zip(variables, values)
+    }
 
 
-def port_to_keras(weights: dict[str, np.ndarray], rnn, W2, b2, forget_bias: float = 1.0) -> None:
-    """Copy a legacy ``MultiRNNCell`` of ``LSTMCell``s into a Keras 3 ``RNN(StackedRNNCells)`` of ``LSTMCell``s.
+def port_to_keras(
+    weights: dict[str, np.ndarray], rnn, W2, b2, forget_bias: float = 1.0
+) -> None:
+    """Copy a legacy ``MultiRNNCell`` of ``LSTMCell``s into a Keras 3
+    ``RNN(StackedRNNCells)`` of ``LSTMCell``s.
 
     The legacy cell keeps one ``kernel`` of ``[input + units, 4 * units]`` with
     the gates in the order (i, j, f, o), ``j`` being the candidate, and adds
@@ -409,15 +600,27 @@ def port_to_keras(weights: dict[str, np.ndarray], rnn, W2, b2, forget_bias: floa
         found = re.search(r"cell_(\d+)/", name)
         return int(found.group(1)) if found else 0
 
-    kernels = sorted((name for name in weights if name.endswith("/kernel")), key=layer_number)
+    kernels = sorted(
+        (name for name in weights if name.endswith("/kernel")),
+        key=layer_number,
+    )
     cells = rnn.cell.cells
     if len(kernels) != len(cells):
-        raise ValueError(f"the legacy program has {len(kernels)} LSTM layers, the Keras model {len(cells)}.")
+        raise ValueError(
+            f"the legacy program has {len(kernels)} LSTM layers, the Keras "
+            f"model {len(cells)}."
+        )
     for name, cell in zip(kernels, cells):
-        kernel, bias = weights[name], weights[name[: -len("kernel")] + "bias"].copy()
+        kernel, bias = (
+            weights[name],
+            weights[name[: -len("kernel")] + "bias"].copy(),
+        )
         units = kernel.shape[1] // 4
         input_width = kernel.shape[0] - units
-        order = np.concatenate([np.arange(g * units, (g + 1) * units) for g in (0, 2, 1, 3)])  # i, f, j, o
+        # i, f, j, o
+        order = np.concatenate(
+            [np.arange(g * units, (g + 1) * units) for g in (0, 2, 1, 3)]
+        )
         bias[2 * units : 3 * units] += forget_bias  # legacy f block
         cell.kernel.assign(kernel[:input_width, order])
         cell.recurrent_kernel.assign(kernel[input_width:, order])
@@ -427,33 +630,59 @@ def port_to_keras(weights: dict[str, np.ndarray], rnn, W2, b2, forget_bias: floa
 
 
 def _benchmark(arguments: list[str]) -> None:
-    """``python -m rnnbook.legacy benchmark SIZES...``: train and time parts 5 and 4 for chapter 8, print JSON."""
+    """``python -m rnnbook.legacy benchmark SIZES...``: train and time parts 5
+    and 4 for chapter 8, print JSON."""
     import json
     import time
 
     from rnnbook import baselines, timing, training
     from rnnbook.data import EchoTask
 
-    total, window, state_size, num_classes, echo_step, batch_size, num_layers, epochs, seed, repeats = (
-        int(a) for a in arguments
-    )
+    (
+        total,
+        window,
+        state_size,
+        num_classes,
+        echo_step,
+        batch_size,
+        num_layers,
+        epochs,
+        seed,
+        repeats,
+    ) = (int(a) for a in arguments)
     task = EchoTask(total, window, echo_step, batch_size)
-    part1_hand_rnn(batch_size, window, state_size, num_classes, seed=seed).close()  # untimed: one-off start-up costs
+    part1_hand_rnn(
+        batch_size, window, state_size, num_classes, seed=seed
+    ).close()  # untimed: one-off start-up costs
     results = {}
     for builder in (part5_dynamic_rnn, part4_multi_lstm):
         start = time.perf_counter()
-        program = builder(batch_size, window, state_size, num_classes, num_layers, seed=seed)
+        program = builder(
+            batch_size, window, state_size, num_classes, num_layers, seed=seed
+        )
         build_seconds = time.perf_counter() - start
         history = training.fit(
-            program.train_step, program.predict_step, program.zero_state, task, num_epochs=epochs, seed=seed, log=None
+            program.train_step,
+            program.predict_step,
+            program.zero_state,
+            task,
+            num_epochs=epochs,
+            seed=seed,
+            log=None,
         )
         x_windows, y_windows = task.windows(training.epoch_rng(seed, 0))
         results[program.name] = {
             "build_seconds": build_seconds,
             "epoch_seconds": history.epoch_seconds,
-            "epochs_to_learn": history.first_epoch_reaching(baselines.learned_bar(echo_step, window)),
+            "epochs_to_learn": history.first_epoch_reaching(
+                baselines.learned_bar(echo_step, window)
+            ),
             "step_seconds": timing.median_seconds(
-                program.train_step, x_windows[0], y_windows[0], program.zero_state, repeats=repeats
+                program.train_step,
+                x_windows[0],
+                y_windows[0],
+                program.zero_state,
+                repeats=repeats,
             ),
         }
         program.close()

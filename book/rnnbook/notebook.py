@@ -1,4 +1,5 @@
-"""Conveniences for the chapters: the package's own source in place of a copy, and values glued into the prose."""
+"""Conveniences for the chapters: the package's own source in place of a copy,
+and values glued into the prose."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ __all__ = ["show_source", "glue"]
 
 
 def show_source(obj: object):
-    """The source of a function, class or module of this package, highlighted for the notebook.
+    """The highlighted source of a function, class or module of rnnbook.
 
     A chapter that teaches code the package holds shows it with this, so the
     code lives once and the book shows exactly what runs.
@@ -18,12 +19,16 @@ def show_source(obj: object):
     try:
         source = inspect.getsource(obj)
     except (TypeError, OSError) as error:
-        raise TypeError(f"cannot show the source of {obj!r}: pass a function, class or module ({error}).") from None
+        raise TypeError(
+            f"cannot show the source of {obj!r}: pass a function, class or "
+            f"module ({error})."
+        ) from None
     return Code(source, language="python")
 
 
 def glue(name: str, value: object, display: bool = True):
-    """Record ``value`` under ``name`` for the book's prose ({glue:text}`name`), as myst-nb's ``glue`` does.
+    """Record ``value`` under ``name`` for the book's prose
+    ({glue:text}`name`), as myst-nb's ``glue`` does.
 
     Where myst-nb is not installed (on Colab, say), there is no book to glue
     into, and this does nothing. NumPy scalars are stored as plain Python
@@ -34,5 +39,7 @@ def glue(name: str, value: object, display: bool = True):
     except ImportError:
         return None
     if hasattr(value, "item") and getattr(value, "shape", None) == ():
-        value = value.item()  # NumPy and TensorFlow scalars -> Python numbers, which {glue:text} can format
+        # NumPy and TensorFlow scalars -> Python numbers, which {glue:text}
+        # can format
+        value = value.item()
     return myst_glue(name, value, display=display)

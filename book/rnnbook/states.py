@@ -18,7 +18,7 @@ __all__ = ["pack_2016_state", "unpack_2016_state"]
 
 
 def pack_2016_state(state: Sequence[Sequence[tf.Tensor]]) -> tf.Tensor:
-    """Keras ``[[h, c], ...]`` per layer -> one ``[num_layers, 2, batch_size, state_size]`` tensor of ``(c, h)``."""
+    """Keras ``[[h, c], ...]`` -> one 2016 ``[L, 2, B, S]`` tensor."""
 
     def is_pair(layer) -> bool:
         if not isinstance(layer, (list, tuple)) or len(layer) != 2:
@@ -26,20 +26,28 @@ def pack_2016_state(state: Sequence[Sequence[tf.Tensor]]) -> tf.Tensor:
         h, c = (tf.convert_to_tensor(part) for part in layer)
         return h.shape.rank == 2 and h.shape == c.shape
 
-    if not isinstance(state, (list, tuple)) or not state or not all(is_pair(layer) for layer in state):
+    if (
+        not isinstance(state, (list, tuple))
+        or not state
+        or not all(is_pair(layer) for layer in state)
+    ):
         raise ValueError(
-            "state must be a list with one [h, c] pair of [batch_size, state_size] tensors per layer, "
-            "as StackedRNNCells of LSTMCells returns (wrap a single layer's [h, c] in a list)."
+            "state must be a list with one [h, c] pair of [batch_size, "
+            "state_size] tensors per layer, "
+            "as StackedRNNCells of LSTMCells returns (wrap a single layer's "
+            "[h, c] in a list)."
         )
     return tf.stack([tf.stack([c, h]) for h, c in state])
 
 
 def unpack_2016_state(packed: tf.Tensor) -> list[list[tf.Tensor]]:
-    """One ``[num_layers, 2, batch_size, state_size]`` tensor of ``(c, h)`` -> Keras ``[[h, c], ...]``."""
+    """One ``[num_layers, 2, batch_size, state_size]`` tensor of ``(c, h)`` ->
+    Keras ``[[h, c], ...]``."""
     packed = tf.convert_to_tensor(packed)
     if packed.shape.rank != 4 or packed.shape[1] != 2:
         raise ValueError(
-            f"packed must have shape [num_layers, 2, batch_size, state_size], got {packed.shape}; "
+            "packed must have shape [num_layers, 2, batch_size, state_size], "
+            f"got {packed.shape}; "
             "the second axis holds (c, h)."
         )
     return [[layer[1], layer[0]] for layer in tf.unstack(packed, axis=0)]

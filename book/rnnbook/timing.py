@@ -1,4 +1,5 @@
-"""Measuring time honestly: medians of repeats, first calls apart, and the machine named (chapters 6, 8)."""
+"""Measuring time honestly: medians of repeats, first calls apart, and the
+machine named (chapters 6, 8)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ __all__ = ["first_call_seconds", "median_seconds", "machine_description"]
 
 
 def _wait_for(result: Any) -> None:
-    """Block until every tensor in ``result`` is computed, so the clock sees the work."""
+    """Block until ``result`` is computed, so the clock sees the work."""
     import tensorflow as tf
 
     for item in tf.nest.flatten(result):
@@ -24,18 +25,22 @@ def _wait_for(result: Any) -> None:
 
 
 def first_call_seconds(fn: Callable, *args: Any) -> float:
-    """Seconds for the first call of ``fn(*args)``: for a fresh ``tf.function`` that is
-    tracing, graph optimisation (or XLA compilation) and one run."""
+    """Seconds for the first call of ``fn(*args)``: for a fresh ``tf.function``
+    that is tracing, graph optimisation (or XLA compilation) and one run."""
     start = time.perf_counter()
     _wait_for(fn(*args))
     return time.perf_counter() - start
 
 
-def median_seconds(fn: Callable, *args: Any, repeats: int = 10, warmup: int = 1) -> float:
-    """Median seconds of ``repeats`` calls of ``fn(*args)``, after ``warmup`` untimed calls."""
+def median_seconds(
+    fn: Callable, *args: Any, repeats: int = 10, warmup: int = 1
+) -> float:
+    """Median seconds of ``repeats`` calls of ``fn(*args)``, after warm-up."""
     repeats = positive_int("repeats", repeats)
     if isinstance(warmup, bool) or not isinstance(warmup, int) or warmup < 0:
-        raise ValueError(f"warmup must be a whole number, 0 or more, got {warmup!r}.")
+        raise ValueError(
+            f"warmup must be a whole number, 0 or more, got {warmup!r}."
+        )
     for _ in range(warmup):
         _wait_for(fn(*args))
     times = []
@@ -47,16 +52,26 @@ def median_seconds(fn: Callable, *args: Any, repeats: int = 10, warmup: int = 1)
 
 
 def machine_description() -> str:
-    """One line naming the processor, core count and TensorFlow version the timings come from."""
+    """One line naming the processor, core count and TensorFlow version."""
     import tensorflow as tf
 
     processor = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo") as cpuinfo:
-            processor = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+            processor = next(
+                line.split(":", 1)[1].strip()
+                for line in cpuinfo
+                if line.startswith("model name")
+            )
     except (OSError, StopIteration):
         pass
     gpus = tf.config.list_physical_devices("GPU")
     accelerator = f", {len(gpus)} GPU(s)" if gpus else ", no GPU"
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return f"{processor}, {cores} cores{accelerator}, TensorFlow {tf.__version__}"
+    cores = (
+        len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
+        else os.cpu_count()
+    )
+    return (
+        f"{processor}, {cores} cores{accelerator}, TensorFlow {tf.__version__}"
+    )

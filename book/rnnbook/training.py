@@ -1,4 +1,4 @@
-"""Truncated backpropagation through time: the loop that carries state across windows.
+"""Truncated backpropagation through time: a loop that carries state.
 
 Chapter 2 writes this loop out and explains it; every later chapter reuses it.
 It knows nothing about the model: a chapter hands it two step functions,
@@ -27,7 +27,16 @@ import numpy as np
 from rnnbook._checks import integer_matrix, positive_int
 from rnnbook.data import EchoTask, to_windows
 
-__all__ = ["Evaluation", "History", "evaluate", "fit", "epoch_rng", "held_out_rng", "run_epoch", "held_out_data"]
+__all__ = [
+    "Evaluation",
+    "History",
+    "evaluate",
+    "fit",
+    "epoch_rng",
+    "held_out_rng",
+    "run_epoch",
+    "held_out_data",
+]
 
 TrainStep = Callable[[Any, Any, Any], tuple[Any, Any]]
 PredictStep = Callable[[Any, Any], tuple[Any, Any]]
@@ -44,7 +53,7 @@ def held_out_rng(seed: int) -> np.random.Generator:
 
 
 def held_out_data(task: EchoTask, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """The held-out rows :func:`fit` scores on: fresh data, one fifth of an epoch long.
+    """The held-out rows :func:`fit` scores on: fresh data.
 
     With the 2016 sizes that is some 10 000 predictions, enough to measure an
     accuracy near the chapters' bar of 95 % to a few tenths of a percentage
@@ -78,7 +87,8 @@ class Evaluation:
 
 @dataclass
 class History:
-    """What :func:`fit` measured: one loss per training window and per epoch, one accuracy per evaluation.
+    """What :func:`fit` measured: one loss per training window and per epoch,
+    one accuracy per evaluation.
 
     ``epoch_seconds`` count training only, not evaluation; the first epoch's
     includes the tracing or compiling of the first call.
@@ -95,12 +105,18 @@ class History:
     def final_accuracy(self) -> float:
         """Held-out accuracy after the last epoch."""
         if not self.epoch_accuracies:
-            raise ValueError("this history is empty: run at least one epoch with fit() first.")
+            raise ValueError(
+                "this history is empty: run at least one epoch with fit() "
+                "first."
+            )
         return self.epoch_accuracies[-1]
 
     def first_epoch_reaching(self, threshold: float) -> int | None:
-        """The first evaluated epoch (counted from 1) whose held-out accuracy reached ``threshold``, or None."""
-        for epoch, reached in zip(self.evaluated_epochs, self.epoch_accuracies):
+        """The first evaluated epoch (counted from 1) whose held-out accuracy
+        reached ``threshold``, or None."""
+        for epoch, reached in zip(
+            self.evaluated_epochs, self.epoch_accuracies
+        ):
             if reached >= threshold:
                 return epoch
         return None
@@ -118,14 +134,16 @@ def evaluate(
     y: np.ndarray,
     truncated_backprop_length: int,
 ) -> Evaluation:
-    """Run ``predict_step`` over the batch rows ``x`` window by window, carrying state.
+    """Run ``predict_step`` over rows ``x`` window by window, with state.
 
     Starts from ``initial_state`` and scores the predictions against ``y``.
     """
     x = integer_matrix("x", x)
     y = integer_matrix("y", y)
     if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same shape, got {x.shape} and {y.shape}.")
+        raise ValueError(
+            f"x and y must have the same shape, got {x.shape} and {y.shape}."
+        )
     x_windows = to_windows(x, truncated_backprop_length)
     y_windows = to_windows(y, truncated_backprop_length)
 
@@ -138,13 +156,17 @@ def evaluate(
     expected = (x.shape[0], x_windows.shape[0] * x_windows.shape[2])
     if logits.shape[:2] != expected:
         raise ValueError(
-            f"predict_step must return logits of shape [batch_size, truncated_backprop_length, "
-            f"num_classes]; over all windows they stacked to {logits.shape}, expected {expected} + (num_classes,)."
+            "predict_step must return logits of shape [batch_size, "
+            "truncated_backprop_length, "
+            f"num_classes]; over all windows they stacked to {logits.shape}, "
+            f"expected {expected} + (num_classes,)."
         )
 
     targets = np.concatenate(list(y_windows), axis=1)
     probabilities = _softmax(logits.astype(np.float64))
-    target_probability = np.take_along_axis(probabilities, targets[..., None], axis=-1)[..., 0]
+    target_probability = np.take_along_axis(
+        probabilities, targets[..., None], axis=-1
+    )[..., 0]
     return Evaluation(
         x=np.concatenate(list(x_windows), axis=1),
         y=targets,
@@ -154,8 +176,10 @@ def evaluate(
     )
 
 
-def run_epoch(train_step: TrainStep, x_windows, y_windows, initial_state: Any) -> tuple[list[float], Any]:
-    """Truncated backpropagation through time over one epoch: the heart of :func:`fit`.
+def run_epoch(
+    train_step: TrainStep, x_windows, y_windows, initial_state: Any
+) -> tuple[list[float], Any]:
+    """Truncated backpropagation through one epoch: the heart of :func:`fit`.
 
     Each window starts from the state the previous window returned, so the
     state crosses every window edge; ``train_step`` differentiates only its
@@ -180,9 +204,10 @@ def fit(
     training_windows: tuple[np.ndarray, np.ndarray] | None = None,
     held_out: tuple[np.ndarray, np.ndarray] | None = None,
     evaluate_every: int = 1,
-    train_epoch: Callable[[np.ndarray, np.ndarray, Any], tuple[Any, Any]] | None = None,
+    train_epoch: Callable[[np.ndarray, np.ndarray, Any], tuple[Any, Any]]
+    | None = None,
 ) -> History:
-    """Train with truncated backpropagation through time, as the 2016 series did.
+    """Train with truncated backpropagation through time, as in 2016.
 
     Every epoch draws fresh data (see :func:`epoch_rng`), starts from
     ``initial_state`` and feeds each window the state the previous window
@@ -200,19 +225,29 @@ def fit(
     one call (chapter 8's compiled epochs); the loop is then inside it.
     """
     if not isinstance(task, EchoTask):
-        raise TypeError(f"task must be an rnnbook.data.EchoTask, got {type(task).__name__}.")
+        raise TypeError(
+            "task must be an rnnbook.data.EchoTask, got "
+            f"{type(task).__name__}."
+        )
     if (train_step is None) == (train_epoch is None):
-        raise TypeError("pass exactly one of train_step (one window per call) and train_epoch (a whole epoch).")
+        raise TypeError(
+            "pass exactly one of train_step (one window per call) and "
+            "train_epoch (a whole epoch)."
+        )
     num_epochs = positive_int("num_epochs", num_epochs)
     evaluate_every = positive_int("evaluate_every", evaluate_every)
     if training_windows is not None:
         x_fixed, y_fixed = (np.asarray(a) for a in training_windows)
         if x_fixed.ndim != 3 or x_fixed.shape != y_fixed.shape:
             raise ValueError(
-                "training_windows must be (x_windows, y_windows) of the same shape "
-                f"[num_windows, batch_size, T], got {x_fixed.shape} and {y_fixed.shape}."
+                "training_windows must be (x_windows, y_windows) of the same "
+                "shape "
+                f"[num_windows, batch_size, T], got {x_fixed.shape} and "
+                f"{y_fixed.shape}."
             )
-    x_held_out, y_held_out = held_out if held_out is not None else held_out_data(task, seed)
+    x_held_out, y_held_out = (
+        held_out if held_out is not None else held_out_data(task, seed)
+    )
 
     history = History()
     for epoch in range(1, num_epochs + 1):
@@ -224,7 +259,9 @@ def fit(
         if train_epoch is not None:
             losses, _ = train_epoch(x_windows, y_windows, initial_state)
         else:
-            losses, _ = run_epoch(train_step, x_windows, y_windows, initial_state)
+            losses, _ = run_epoch(
+                train_step, x_windows, y_windows, initial_state
+            )
         losses = [float(loss) for loss in losses]
         history.epoch_seconds.append(time.perf_counter() - start)
         history.window_losses.extend(losses)
@@ -233,14 +270,20 @@ def fit(
         if epoch % evaluate_every and epoch != num_epochs:
             continue
         history.evaluation = evaluate(
-            predict_step, initial_state, x_held_out, y_held_out, task.truncated_backprop_length
+            predict_step,
+            initial_state,
+            x_held_out,
+            y_held_out,
+            task.truncated_backprop_length,
         )
-        since = history.evaluated_epochs[-1] if history.evaluated_epochs else 0  # epochs trained since the last log
+        # epochs trained since the last log
+        since = history.evaluated_epochs[-1] if history.evaluated_epochs else 0
         history.evaluated_epochs.append(epoch)
         history.epoch_accuracies.append(history.evaluation.accuracy)
         if log is not None:
             log(
-                f"epoch {epoch}/{num_epochs}  training loss {history.epoch_losses[-1]:.4f}  "
+                f"epoch {epoch}/{num_epochs}  training loss "
+                f"{history.epoch_losses[-1]:.4f}  "
                 f"held-out accuracy {history.evaluation.accuracy:.4f}  "
                 f"({sum(history.epoch_seconds[since:]):.1f} s)"
             )
