@@ -437,28 +437,22 @@ def plot_training(
             if row >= rows:
                 ax.axis("off")
                 continue
-            ax.bar(
-                steps,
-                x[row],
-                width=0.9,
-                color=COLORS["input"],
-                alpha=0.35,
-                label="input",
+            # Nested bars: the input behind, the target, the prediction
+            # in front, each scaled so that all three stay visible.
+            bars = (
+                (x[row], 0.9, COLORS["input"], 0.35, "input"),
+                (y[row] * 0.5, 0.6, COLORS["target"], 1.0, "target (x0.5)"),
+                (p1[row] * 0.3, 0.3, COLORS["prediction"], 1.0, "P(1) (x0.3)"),
             )
-            ax.bar(
-                steps,
-                y[row] * 0.5,
-                width=0.6,
-                color=COLORS["target"],
-                label="target (x0.5)",
-            )
-            ax.bar(
-                steps,
-                p1[row] * 0.3,
-                width=0.3,
-                color=COLORS["prediction"],
-                label="P(1) (x0.3)",
-            )
+            for heights, width, color, alpha, label in bars:
+                ax.bar(
+                    steps,
+                    heights,
+                    width=width,
+                    color=color,
+                    alpha=alpha,
+                    label=label,
+                )
             ax.set_ylim(0, 1.05)
             ax.set_xlim(-0.6, window - 0.4)
             ax.set_yticks([0, 0.3, 0.5, 1])
