@@ -17,8 +17,8 @@ def positive_int(name: str, value: object) -> int:
         )
     if value <= 0:
         raise ValueError(
-            f"{name} must be a positive integer, got {value}; use a value of "
-            "at least 1."
+            f"{name} must be a positive integer, "
+            f"got {value}; use a value of at least 1."
         )
     return int(value)
 

@@ -307,8 +307,8 @@ def build(
         )
     if not clip_norm > 0:
         raise ValueError(
-            "clip_norm must be positive (or inf for no clipping), got "
-            f"{clip_norm}."
+            "clip_norm must be positive (or inf "
+            f"for no clipping), got {clip_norm}."
         )
     if not learning_rate > 0:
         raise ValueError(

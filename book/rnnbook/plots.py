@@ -143,8 +143,8 @@ def plot_series(
         ax.set_ylim(-1, 3.2)
         _blank(ax)
         ax.set_title(
-            f"y[t] = x[t - {echo_step}]: the target is the input, {echo_step} "
-            "steps late"
+            f"y[t] = x[t - {echo_step}]: the target "
+            f"is the input, {echo_step} steps late"
         )
         plt.show()
 
@@ -359,8 +359,8 @@ def plot_truncated_bptt(
         ax.set_ylim(-1.2, 2.9)
         _blank(ax)
         ax.set_title(
-            f"truncated backpropagation through time, windows of {window} "
-            "steps"
+            "truncated backpropagation through "
+            f"time, windows of {window} steps"
         )
         fig.tight_layout()
         plt.show()
@@ -583,8 +583,8 @@ def plot_lstm_cell() -> None:
         ax.set_ylim(-0.5, 4.9)
         _blank(ax)
         ax.set_title(
-            "one LSTM step: forget (f), input (i) and output (o) gates, "
-            "candidate g"
+            "one LSTM step: forget (f), input "
+            "(i) and output (o) gates, candidate g"
         )
         fig.tight_layout()
         plt.show()
@@ -742,8 +742,8 @@ def plot_reshape(
     batch_size, steps, state_size = states_series.shape
     if steps > len(TIME_COLORS):
         raise ValueError(
-            f"the figure colours at most {len(TIME_COLORS)} time steps; got "
-            f"T={steps}."
+            "the figure colours at most "
+            f"{len(TIME_COLORS)} time steps; got T={steps}."
         )
     rows = batch_size * steps
     W2, b2, logits, labels = (np.asarray(a) for a in (W2, b2, logits, labels))
@@ -773,8 +773,8 @@ def plot_reshape(
             x,
             rows_y,
             colors,
-            f"states_series\n[batch_size*T, state_size] = [{rows}, "
-            f"{state_size}]",
+            "states_series\n[batch_size*T, "
+            f"state_size] = [{rows}, {state_size}]",
         )
         for b in range(batch_size):
             ax.text(
@@ -846,8 +846,8 @@ def plot_reshape(
         ax.set_ylim(min(rows_y) - 0.4, max(rows_y) + 2.6)
         _blank(ax)
         ax.set_title(
-            "reshape in C order: the time step changes fastest, the batch "
-            "row slowest"
+            "reshape in C order: the time step "
+            "changes fastest, the batch row slowest"
         )
         fig.tight_layout()
         plt.show()

@@ -106,8 +106,8 @@ class History:
         """Held-out accuracy after the last epoch."""
         if not self.epoch_accuracies:
             raise ValueError(
-                "this history is empty: run at least one epoch with fit() "
-                "first."
+                "this history is empty: run at "
+                "least one epoch with fit() first."
             )
         return self.epoch_accuracies[-1]
 
@@ -240,8 +240,8 @@ def fit(
         x_fixed, y_fixed = (np.asarray(a) for a in training_windows)
         if x_fixed.ndim != 3 or x_fixed.shape != y_fixed.shape:
             raise ValueError(
-                "training_windows must be (x_windows, y_windows) of the same "
-                "shape "
+                "training_windows must be (x_windows, "
+                "y_windows) of the same shape "
                 f"[num_windows, batch_size, T], got {x_fixed.shape} and "
                 f"{y_fixed.shape}."
             )
