@@ -41,7 +41,9 @@ COLORS = {
     "gradient": "#C44E52",
     "muted": "#8C8C8C",
 }
-ROW_COLORS = [
+# Seaborn's "deep" palette, written out: one colour per batch row, or per
+# time step. Time steps skip its grey, which this book keeps for "muted".
+DEEP = [
     "#4C72B0",
     "#DD8452",
     "#55A868",
@@ -50,7 +52,10 @@ ROW_COLORS = [
     "#937860",
     "#DA8BC3",
     "#8C8C8C",
+    "#CCB974",
 ]
+ROW_COLORS = DEEP[:8]
+TIME_COLORS = DEEP[:7] + DEEP[8:]
 
 # White figures stay readable on the book's dark theme too.
 STYLE = {
@@ -666,18 +671,6 @@ def plot_lstm_gates(
         plt.show()
 
 
-TIME_COLORS = [
-    "#4C72B0",
-    "#DD8452",
-    "#55A868",
-    "#C44E52",
-    "#8172B3",
-    "#937860",
-    "#DA8BC3",
-    "#CCB974",
-]
-
-
 def _matrix(
     ax,
     values: np.ndarray,
@@ -766,6 +759,14 @@ def plot_reshape(
     num_classes = W2.shape[1]
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(12, 0.42 * rows + 2.2))
+
+        def operator(symbol: str, at: float) -> None:
+            # Between two matrices, level with the middle row.
+            middle_row = rows_y[rows // 2] + 0.45
+            ax.text(
+                at, middle_row, symbol, ha="center", va="center", fontsize=14
+            )
+
         x = 0.0
         _matrix(
             ax,
@@ -786,36 +787,15 @@ def plot_reshape(
                 fontsize=8,
             )
         x += state_size + 0.8
-        ax.text(
-            x - 0.4,
-            rows_y[rows // 2] + 0.45,
-            "@",
-            ha="center",
-            va="center",
-            fontsize=14,
-        )
+        operator("@", x - 0.4)
         middle = rows_y[0] - (rows - 1) / 2 * (1 + gap / steps)
         w_rows = [middle + state_size / 2 - r for r in range(state_size)]
         _matrix(ax, W2, x, w_rows, None, f"W2\n[{state_size}, {num_classes}]")
         x += num_classes + 0.8
-        ax.text(
-            x - 0.4,
-            rows_y[rows // 2] + 0.45,
-            "+",
-            ha="center",
-            va="center",
-            fontsize=14,
-        )
+        operator("+", x - 0.4)
         _matrix(ax, b2, x, [middle], None, f"b2\n[1, {num_classes}]")
         x += num_classes + 0.8
-        ax.text(
-            x - 0.4,
-            rows_y[rows // 2] + 0.45,
-            "=",
-            ha="center",
-            va="center",
-            fontsize=14,
-        )
+        operator("=", x - 0.4)
         _matrix(
             ax, logits, x, rows_y, colors, f"logits\n[{rows}, {num_classes}]"
         )
