@@ -7,8 +7,8 @@ error is logged, every internal link and anchor resolves, each chapter's
 "open in Colab" link is the one derived from ``_config.yml``, each chapter
 offers its notebook for download, code blocks fit the page without sideways
 scrolling, figures stay white in dark mode, and the search page finds a
-chapter by a word in it. Screenshots of the landing page
-and a chapter (light and dark) go to ``artifacts/``.
+chapter by a word in it. Screenshots of the landing page and a chapter (light
+and dark) go to ``artifacts/``.
 """
 
 import functools

@@ -32,16 +32,15 @@ def stacked_lstm(
     dropout: float = 0.0,
     recurrent_dropout: float = 0.0,
 ) -> keras.layers.RNN:
-    """``num_layers`` LSTM cells, a new one per layer, in one RNN layer that
-    returns every step and the state.
+    """One RNN layer of ``num_layers`` LSTM cells, a new cell per layer.
 
-    ``seed`` fixes the initial weights (Keras's defaults: Glorot-uniform
-    kernels, orthogonal recurrent kernels, zero biases with the forget gate's
-    at 1) and the dropout masks. Chapter 7's regularisers act only when the
-    layer is called with
-    ``training=True``: ``dropout`` drops units of the signal passed *between*
-    layers (the input of every layer but the first, which reads the bit
-    itself); ``recurrent_dropout`` drops units of every layer's previous
+    The layer returns every step's output and the final state. ``seed`` fixes
+    the initial weights (Keras's defaults: Glorot-uniform kernels, orthogonal
+    recurrent kernels, zero biases with the forget gate's at 1) and the
+    dropout masks. Chapter 7's regularisers act only when the layer is called
+    with ``training=True``: ``dropout`` drops units of the signal passed
+    *between* layers (the input of every layer but the first, which reads the
+    bit itself); ``recurrent_dropout`` drops units of every layer's previous
     hidden state.
     """
     state_size = positive_int("state_size", state_size)
@@ -139,8 +138,7 @@ def make_steps(
     *,
     jit_compile: bool = False,
 ) -> tuple[Callable, Callable]:
-    """The ``train_step`` and ``predict_step`` that
-    :func:`rnnbook.training.fit` drives.
+    """The ``train_step`` and ``predict_step`` that ``training.fit`` drives.
 
     ``train_step`` runs the RNN with ``training=True`` (dropout on, if any);
     ``predict_step`` with ``training=False``, and reshapes the logits back to

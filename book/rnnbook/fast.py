@@ -58,8 +58,10 @@ def fused_matmul(a: tf.Tensor, b: tf.Tensor) -> tf.Tensor:
 def cell_step(
     kind: str, weights, x: tf.Tensor, state: list[tf.Tensor]
 ) -> tuple[tf.Tensor, list[tf.Tensor]]:
-    """One step of one layer, with Keras's equations and weight layout;
-    ``weights = [kernel, recurrent, bias]``."""
+    """One step of one layer, with Keras's equations and weight layout.
+
+    ``weights`` is ``[kernel, recurrent_kernel, bias]``, as Keras stores them.
+    """
     kernel, recurrent, bias = weights
     if kind == "rnn":
         h = tf.tanh(
@@ -125,9 +127,11 @@ def forward(kind: str, weights: list[tf.Tensor], x_window, state):
 
 
 def adagrad(weights, gradients, accumulators, learning_rate, clip_norm):
-    """One Adagrad update, as Keras computes it, after clipping the gradients'
-    global norm to ``clip_norm``."""
-    # inf: no clipping
+    """One Adagrad update, as Keras computes it, after gradient clipping.
+
+    The gradients' global norm is clipped to ``clip_norm``; with ``inf`` the
+    scale below is 1 and nothing is clipped.
+    """
     scale = tf.minimum(
         1.0, clip_norm / tf.maximum(tf.linalg.global_norm(gradients), 1e-12)
     )

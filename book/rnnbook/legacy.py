@@ -586,9 +586,9 @@ def lstm_weights(program: Program) -> dict[str, np.ndarray]:
 def port_to_keras(
     weights: dict[str, np.ndarray], rnn, W2, b2, forget_bias: float = 1.0
 ) -> None:
-    """Copy a legacy ``MultiRNNCell`` of ``LSTMCell``s into a Keras 3
-    ``RNN(StackedRNNCells)`` of ``LSTMCell``s.
+    """Copy a legacy ``MultiRNNCell`` LSTM into a Keras 3 stacked LSTM.
 
+    The Keras side is an ``RNN(StackedRNNCells)`` of ``LSTMCell``s.
     The legacy cell keeps one ``kernel`` of ``[input + units, 4 * units]`` with
     the gates in the order (i, j, f, o), ``j`` being the candidate, and adds
     ``forget_bias`` to the forget gate at run time. Keras keeps ``kernel``
@@ -611,13 +611,11 @@ def port_to_keras(
             f"model {len(cells)}."
         )
     for name, cell in zip(kernels, cells):
-        kernel, bias = (
-            weights[name],
-            weights[name[: -len("kernel")] + "bias"].copy(),
-        )
+        kernel = weights[name]
+        bias = weights[name[: -len("kernel")] + "bias"].copy()
         units = kernel.shape[1] // 4
         input_width = kernel.shape[0] - units
-        # i, f, j, o
+        # Legacy blocks (i, j, f, o) taken as (i, f, j, o): Keras's order.
         order = np.concatenate(
             [np.arange(g * units, (g + 1) * units) for g in (0, 2, 1, 3)]
         )

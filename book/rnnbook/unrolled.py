@@ -33,8 +33,11 @@ Forward = Callable[[Any, Any], tuple[list[tf.Tensor], Any]]
 
 
 def split_steps(x_window) -> list[tf.Tensor]:
-    """Cut a ``[batch_size, T]`` window of bits into a list of ``T`` float
-    tensors of ``[batch_size, 1]``."""
+    """Cut a window of bits into a list of ``T`` tensors, one per step.
+
+    A ``[batch_size, T]`` window becomes ``T`` float32 tensors of
+    ``[batch_size, 1]``, ready to be multiplied by a weight matrix.
+    """
     return [
         tf.reshape(x_t, [-1, 1])
         for x_t in tf.unstack(tf.cast(x_window, tf.float32), axis=1)
@@ -85,8 +88,7 @@ def hand_rnn_forward(
 def static_rnn(
     cell, inputs_series: Sequence[tf.Tensor], initial_state
 ) -> tuple[list[tf.Tensor], Any]:
-    """Run a Keras RNN cell over a list of per-step inputs, as the 2016
-    ``tf.nn.static_rnn`` did.
+    """Run a Keras cell over a list of steps, as 2016's ``static_rnn`` did.
 
     ``cell(x_t, state)`` returns the step's output and the new state, whatever
     structure that state has (one tensor for a simple RNN, ``[h, c]`` for an
@@ -124,10 +126,10 @@ def sequence_loss(logits_series: Sequence[tf.Tensor], y_window) -> tf.Tensor:
 def make_steps(
     forward: Forward, variables: Sequence[tf.Variable], optimizer
 ) -> tuple[Callable, Callable]:
-    """The ``train_step`` and ``predict_step`` that
-    :func:`rnnbook.training.fit` drives, both ``tf.function`` objects.
+    """The ``train_step`` and ``predict_step`` that ``training.fit`` drives.
 
-    ``forward(x_window, state)`` returns ``(logits_series, final_state)``.
+    Both are ``tf.function`` objects. ``forward(x_window, state)`` returns
+    ``(logits_series, final_state)``.
     """
     variables = list(variables)
     if not variables:
