@@ -25,7 +25,14 @@ job:
 * :mod:`rnnbook.port`: legacy LSTM weights moved into Keras 3 (chapter 10);
 * :mod:`rnnbook.benchmark_2016`: the command that times the 2016 programs in
   a process of their own (chapter 8);
-* :mod:`rnnbook.plots`: the figures the chapters share;
+* :mod:`rnnbook.drawing`: the figure style, palettes, and the figure context,
+  arrows, bit tapes and canvases every figure is drawn with;
+* :mod:`rnnbook.diagrams`: the echo data drawn: series, batch rows, truncated
+  windows (chapters 1 and 2);
+* :mod:`rnnbook.model_diagrams`: one LSTM step, and the reshape before the
+  loss (chapters 4 and 6);
+* :mod:`rnnbook.charts`: training curves, gates over time, timings, curves
+  over seeds, bars (chapters 2 to 10);
 * :mod:`rnnbook.environment`: a quiet TensorFlow import and seeds;
 * :mod:`rnnbook.notebook`: small conveniences for the chapters themselves.
 
