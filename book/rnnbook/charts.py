@@ -1,4 +1,6 @@
-"""Data charts: training curves, LSTM gates over time, timings and
+"""Data charts: training, LSTM gates, timings, curves over seeds, bars.
+
+Training curves with predictions, LSTM gates over time, timings and
 accuracies against a setting, bars side by side.
 
 Every ``plot_*`` function draws one figure with :func:`rnnbook.drawing.figure`
@@ -30,12 +32,11 @@ __all__ = [
 def plot_training(
     history: History, task: EchoTask, title: str | None = None, rows: int = 5
 ) -> None:
-    """The 2016 figure, redrawn: the loss curve, then predictions on one
-    held-out window per batch row.
+    """The loss curve, then predictions on one held-out window per row.
 
-    Each row panel shows the input bits (tall bars), the targets (half height)
-    and the predicted probability that the bit is 1 (narrow bars, scaled to
-    0.3), for the last held-out window.
+    The 2016 figure, redrawn. Each row panel shows the input bits (tall bars),
+    the targets (half height) and the predicted probability that the bit is
+    1 (narrow bars, scaled to 0.3), for the last held-out window.
     """
     if not isinstance(history, History) or history.evaluation is None:
         raise ValueError(
@@ -277,8 +278,7 @@ def _draw_curves(
     references: dict[str, float],
     labels: tuple[str, str, str],
 ) -> None:
-    """The lines, bands, reference levels and labels of
-    :func:`plot_curves`."""
+    """Draw the lines, bands, references and labels of :func:`plot_curves`."""
     for index, (name, values) in enumerate(curves.items()):
         color = VARIANT_COLORS[index % len(VARIANT_COLORS)]
         repeats = values.shape[0]
@@ -325,8 +325,7 @@ def plot_curves(
     references: dict[str, float] | None = None,
     ax: Axes | None = None,
 ) -> None:
-    """One line per named curve: the mean over repeats, with a band from the
-    lowest to the highest.
+    """One line per curve: the mean over repeats, in a band from min to max.
 
     ``curves[name]`` is ``[repeats, len(x)]`` (or ``[len(x)]`` for one
     repeat); ``references`` draws labelled horizontal lines (baselines).
@@ -352,8 +351,10 @@ def plot_bars(
     title: str,
     highlight: str | None = None,
 ) -> None:
-    """Horizontal bars, one panel per measure (log scale), one bar per named
-    variant; missing values are nan."""
+    """Horizontal bars: one panel per measure (log scale), one bar per name.
+
+    Missing values are nan and get no bar.
+    """
     measures = {
         measure: _values(f"measures[{measure!r}]", values, len(names))
         for measure, values in measures.items()

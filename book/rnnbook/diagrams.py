@@ -1,5 +1,7 @@
-"""Diagrams of the echo data: the series and its echo, the batch rows, the
-truncated windows that state crosses and gradients do not.
+"""Diagrams of the echo data: series, batch rows and truncated windows.
+
+The series and its echo, the rows a reshape makes of it, and the windows
+that state crosses and gradients do not.
 
 Every ``plot_*`` function draws one figure with :func:`rnnbook.drawing.figure`
 (which shows and closes it) and returns None.

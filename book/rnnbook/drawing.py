@@ -90,12 +90,12 @@ def figure(
     figsize: tuple[float, float],
     **subplots: Any,
 ) -> Iterator[tuple[Figure, Any]]:
-    """Style, panels, then layout, show and close: ``with figure(...) as
-    (fig, axes):``.
+    """Style a new figure, then lay it out, show it and close it on exit.
 
-    Yields the figure and its axes as :func:`matplotlib.pyplot.subplots`
-    returns them (``subplots`` are passed on to it, e.g. ``sharey=True``).
-    If the drawing fails, the figure is closed unshown and the error raised.
+    Use it as ``with figure(1, 2, figsize=(8, 3)) as (fig, axes):``. Yields the
+    figure and its axes as :func:`matplotlib.pyplot.subplots` returns them
+    (``subplots`` are passed on to it, e.g. ``sharey=True``). If the
+    drawing fails, the figure is closed unshown and the error raised.
     """
     nrows = positive_int("nrows", nrows)
     ncols = positive_int("ncols", ncols)
@@ -119,6 +119,7 @@ def figure(
 
 
 def _point(name: str, value: object) -> tuple[float, float]:
+    """``value`` as an ``(x, y)`` pair of finite numbers, else an error."""
     point = np.asarray(value, dtype=float)
     if point.shape != (2,) or not np.all(np.isfinite(point)):
         raise ValueError(

@@ -1,5 +1,6 @@
-"""Diagrams of what the model computes: one LSTM step, and the reshape that
-brings every time step to one output layer and one loss.
+"""Diagrams of what the model computes: one LSTM step, and one reshape.
+
+The reshape brings every time step to one output layer and one loss.
 
 Every ``plot_*`` function draws one figure with :func:`rnnbook.drawing.figure`
 (which shows and closes it) and returns None.
@@ -213,11 +214,11 @@ def plot_reshape(
     logits: np.ndarray,
     labels: np.ndarray,
 ) -> None:
-    """The chapter 6 figure: ``[batch, T, state]`` outputs reshaped to rows,
-    times ``W2``, plus ``b2``.
+    """The reshape before the loss: ``[batch, T, state]`` rows, @ W2 + b2.
 
-    Rows are coloured by time step and grouped by batch row, which is the
-    C order of the reshape: the time index changes fastest.
+    Chapter 6's figure, drawn from the real tensors. Rows are coloured by time
+    step and grouped by batch row, which is the C order of the reshape: the
+    time index changes fastest.
     """
     states_series, W2, b2, logits, labels = _reshape_arrays(
         states_series, W2, b2, logits, labels
@@ -230,7 +231,7 @@ def plot_reshape(
     with figure(figsize=(12, 0.42 * rows + 2.2)) as (_, ax):
 
         def operator(symbol: str, at: float) -> None:
-            # Between two matrices, level with the middle row.
+            """Write ``symbol`` between two matrices, at the middle row."""
             middle_row = rows_y[rows // 2] + 0.45
             ax.text(at, middle_row, symbol, **_CENTERED, fontsize=14)
 
