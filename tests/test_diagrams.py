@@ -1,11 +1,11 @@
 """Every diagram draws, shows one figure, returns None, leaves no figure open, and refuses malformed input
-(rnnbook.diagrams, rnnbook.model_diagrams)."""
+(rnnbook.diagrams, rnnbook.bptt_diagrams, rnnbook.model_diagrams)."""
 
 import numpy as np
 import pytest
 from matplotlib import pyplot as plt
 
-from rnnbook import diagrams, model_diagrams
+from rnnbook import bptt_diagrams, diagrams, model_diagrams
 
 BITS = np.random.default_rng(0).integers(0, 2, 30)
 
@@ -32,8 +32,12 @@ def reshape_arrays(batch_size=3, steps=3, state_size=3, num_classes=2):
     [
         lambda: diagrams.plot_series(BITS, np.roll(BITS, 3), echo_step=3),
         lambda: diagrams.plot_batch_rows(BITS, batch_size=3),
-        lambda: diagrams.plot_truncated_bptt(15, 3),
-        lambda: diagrams.plot_truncated_bptt(8, 10, num_windows=2),
+        lambda: bptt_diagrams.plot_truncated_bptt(15, 3),
+        lambda: bptt_diagrams.plot_truncated_bptt(8, 10, num_windows=2),
+        lambda: bptt_diagrams.plot_truncated_bptt(5, 2, num_windows=3),
+        lambda: bptt_diagrams.plot_truncated_bptt(1, 1),
+        lambda: bptt_diagrams.plot_unrolled_rnn(),
+        lambda: bptt_diagrams.plot_unrolled_rnn(steps=1),
         lambda: model_diagrams.plot_lstm_cell(),
         lambda: model_diagrams.plot_reshape(*reshape_arrays()),
     ],
@@ -56,7 +60,9 @@ def test_batch_rows_label_every_row(shown):
         (lambda: diagrams.plot_series(BITS, BITS * 2, echo_step=3), ValueError, "only 0s and 1s"),
         (lambda: diagrams.plot_series(BITS, BITS, echo_step=0), ValueError, "echo_step"),
         (lambda: diagrams.plot_batch_rows(BITS, batch_size=4), ValueError, "does not split into 4"),
-        (lambda: diagrams.plot_truncated_bptt(15.0, 3), TypeError, "truncated_backprop_length"),
+        (lambda: bptt_diagrams.plot_truncated_bptt(15.0, 3), TypeError, "truncated_backprop_length"),
+        (lambda: bptt_diagrams.plot_truncated_bptt(15, 3, num_windows=4), ValueError, "at most 3"),
+        (lambda: bptt_diagrams.plot_unrolled_rnn(steps=7), ValueError, "at most 6"),
     ],
 )
 def test_diagrams_refuse_malformed_input(shown, draw, error, message):

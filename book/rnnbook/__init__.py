@@ -27,8 +27,10 @@ job:
   a process of their own (chapter 8);
 * :mod:`rnnbook.drawing`: the figure style, palettes, and the figure context,
   arrows, bit tapes and canvases every figure is drawn with;
-* :mod:`rnnbook.diagrams`: the echo data drawn: series, batch rows, truncated
-  windows (chapters 1 and 2);
+* :mod:`rnnbook.diagrams`: the echo data drawn: series, batch rows (chapter
+  1);
+* :mod:`rnnbook.bptt_diagrams`: the unrolled network and truncated windows,
+  where state and gradients flow (chapters 1 and 2);
 * :mod:`rnnbook.model_diagrams`: one LSTM step, and the reshape before the
   loss (chapters 4 and 6);
 * :mod:`rnnbook.charts`: training curves, gates over time, timings, curves
