@@ -35,6 +35,8 @@ job:
   loss (chapters 4 and 6);
 * :mod:`rnnbook.charts`: training curves, gates over time, timings, curves
   over seeds, bars (chapters 2 to 10);
+* :mod:`rnnbook.training_charts`: the training figure, losses with epochs
+  marked and predictions from the zero state (chapters 2 to 10);
 * :mod:`rnnbook.environment`: a quiet TensorFlow import and seeds;
 * :mod:`rnnbook.notebook`: small conveniences for the chapters themselves.
 

@@ -1,7 +1,9 @@
 """Data charts: training, LSTM gates, timings, curves over seeds, bars.
 
-Training curves with predictions, LSTM gates over time, timings and
-accuracies against a setting, bars side by side.
+Training curves with predictions (drawn by
+:mod:`rnnbook.training_charts`, and available here as
+:func:`plot_training`), LSTM gates over time, timings and accuracies
+against a setting, bars side by side.
 
 Every ``plot_*`` function draws one figure with :func:`rnnbook.drawing.figure`
 (which shows and closes it) and returns None; :func:`plot_curves` can also
@@ -14,11 +16,8 @@ import numpy as np
 from matplotlib import ticker
 from matplotlib.axes import Axes
 
-from rnnbook import baselines
-from rnnbook._checks import integer_matrix, positive_int
-from rnnbook.data import EchoTask
 from rnnbook.drawing import COLORS, VARIANT_COLORS, bits, figure
-from rnnbook.training import History
+from rnnbook.training_charts import plot_training
 
 __all__ = [
     "plot_training",
@@ -27,103 +26,6 @@ __all__ = [
     "plot_curves",
     "plot_bars",
 ]
-
-
-def plot_training(
-    history: History, task: EchoTask, title: str | None = None, rows: int = 5
-) -> None:
-    """The loss curve, then predictions on one held-out window per row.
-
-    The 2016 figure, redrawn. Each row panel shows the input bits (tall bars),
-    the targets (half height) and the predicted probability that the bit is
-    1 (narrow bars, scaled to 0.3), for the last held-out window.
-    """
-    if not isinstance(history, History) or history.evaluation is None:
-        raise ValueError(
-            "history must be a History returned by training.fit() after at "
-            "least one epoch; train first, then plot what fit() returned."
-        )
-    evaluation = history.evaluation
-    rows = min(positive_int("rows", rows), evaluation.x.shape[0])
-    window = task.truncated_backprop_length
-    steps = np.arange(window)
-    x = integer_matrix("x", evaluation.x)[:, -window:]
-    y = evaluation.y[:, -window:]
-    p1 = evaluation.probabilities[:, -window:, 1]
-
-    columns = 3
-    grid_rows = int(np.ceil((rows + 1) / columns))
-    with figure(
-        grid_rows, columns, figsize=(12, 3.1 * grid_rows), squeeze=False
-    ) as (fig, axes):
-        ax = axes.flat[0]
-        losses = np.asarray(history.window_losses)
-        ax.plot(
-            np.arange(1, len(losses) + 1),
-            losses,
-            color=COLORS["input"],
-            linewidth=0.6,
-            alpha=0.5,
-            label="per window",
-        )
-        if len(losses) >= 20:
-            k = max(len(losses) // 50, 5)
-            smooth = np.convolve(losses, np.ones(k) / k, mode="valid")
-            ax.plot(
-                np.arange(k, len(losses) + 1),
-                smooth,
-                color=COLORS["input"],
-                linewidth=1.6,
-                label=f"mean of {k}",
-            )
-        ax.axhline(
-            baselines.chance_loss(2),
-            color=COLORS["muted"],
-            linestyle=":",
-            label="chance, ln 2",
-        )
-        ax.axhline(
-            baselines.window_bound_loss(task.echo_step, window),
-            color=COLORS["target"],
-            linestyle="--",
-            label="window-bound",
-        )
-        ax.set_yscale("log")
-        ax.set_xlabel("training window")
-        ax.set_ylabel("loss")
-        ax.set_title("training loss")
-        ax.legend(fontsize=7, loc="upper right", framealpha=0.9)
-
-        for row, ax in enumerate(axes.flat[1:]):
-            if row >= rows:
-                ax.axis("off")
-                continue
-            # Nested bars: the input behind, the target, the prediction
-            # in front, each scaled so that all three stay visible.
-            bars = (
-                (x[row], 0.9, COLORS["input"], 0.35, "input"),
-                (y[row] * 0.5, 0.6, COLORS["target"], 1.0, "target (x0.5)"),
-                (p1[row] * 0.3, 0.3, COLORS["prediction"], 1.0, "P(1) (x0.3)"),
-            )
-            for heights, width, color, alpha, label in bars:
-                ax.bar(
-                    steps,
-                    heights,
-                    width=width,
-                    color=color,
-                    alpha=alpha,
-                    label=label,
-                )
-            ax.set_ylim(0, 1.05)
-            ax.set_xlim(-0.6, window - 0.4)
-            ax.set_yticks([0, 0.3, 0.5, 1])
-            ax.set_title(f"batch row {row}, last held-out window", fontsize=9)
-            if row == 0:
-                ax.legend(fontsize=7, loc="upper right", framealpha=0.9)
-        fig.suptitle(
-            title or f"held-out accuracy {evaluation.accuracy:.4f}",
-            fontsize=11,
-        )
 
 
 def plot_lstm_gates(
