@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from tools.bookconfig import BOOK, CONFIG, ROOT, TOC, chapter_notebooks, page_width, repository
+from tools.bookconfig import BOOK, CONFIG, ROOT, TOC, chapter_notebooks, edition_path, page_width, repository
 
 
 def toc_files():
@@ -45,20 +45,40 @@ def test_repository_address_is_a_github_repository():
 
 
 @pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)
-def test_colab_links_follow_the_configured_repository(notebook):
+def test_colab_links_open_the_chapters_edition_in_the_configured_repository(notebook):
+    # Colab opens the plain-Markdown edition (colab/), not the MyST source (book/), which it cannot render.
     repo = repository()
     expected = (
-        f"https://colab.research.google.com/github/{repo.owner}/{repo.name}/blob/{repo.branch}/book/{notebook.name}"
+        f"https://colab.research.google.com/github/{repo.owner}/{repo.name}/blob/{repo.branch}/colab/{notebook.name}"
     )
     assert repo.colab_url(notebook) == expected
+    assert edition_path(notebook).is_file(), f"no edition of {notebook.name}: run `python -m tools.colab_edition`"
+
+
+def test_the_published_pages_follow_the_configured_repository():
+    repo = repository()
+    site = f"https://{repo.owner.lower()}.github.io/{repo.name}/"
+    assert repo.site_url == site
+    assert repo.page_url(BOOK / "references.md") == f"{site}book/references.html"
+    assert repo.page_url(BOOK / "04_lstm.ipynb", "gates") == f"{site}book/04_lstm.html#gates"
+
+
+def test_the_readme_links_the_published_book_and_each_chapters_edition():
+    readme = (ROOT / "README.md").read_text()
+    repo = repository()
+    assert repo.site_url in readme
+    for notebook in chapter_notebooks():
+        link = f"colab/{notebook.name}"
+        assert f"]({link})" in readme, f"README.md: the chapter table does not link {link}"
+
+
+def requirement_lines(name):
+    text = (ROOT / name).read_text()
+    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
 
 
 def test_requirements_are_pinned():
-    lines = [
-        line.split("#")[0].strip()
-        for line in (ROOT / "requirements.txt").read_text().splitlines()
-        if line.split("#")[0].strip()
-    ]
+    lines = requirement_lines("requirements.txt")
     for line in lines:
         assert re.search(r"(==|~=|<)", line), f"requirements.txt: {line!r} is not pinned"
     jupyter_book = next(line for line in lines if line.startswith("jupyter-book"))
@@ -75,3 +95,9 @@ def test_helper_package_fits_the_page(module):
         if len(line) > width
     ]
     assert not too_wide, f"wider than {width} characters (`ruff format book`):\n" + "\n".join(too_wide[:5])
+
+
+def test_colab_requirements_pin_exactly_the_frameworks_colab_ships():
+    pins = dict(line.split("==") for line in requirement_lines("requirements-colab.txt"))
+    assert all(pins.values()), "requirements-colab.txt: pin every line with =="
+    assert {"tensorflow", "keras", "tf-keras", "numpy", "matplotlib"} <= set(pins)

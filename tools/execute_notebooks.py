@@ -5,7 +5,8 @@
 
 Run it after editing a chapter. It first syncs the Colab setup cell from
 ``_config.yml``, then runs the notebook with its working directory in
-``book/`` (where the helper package lives) and writes the outputs back.
+``book/`` (where the helper package lives), writes the outputs back, and
+rewrites the chapter's Colab/GitHub edition in ``colab/`` (tools/colab_edition.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import time
 import nbformat
 from nbclient import NotebookClient
 
-from tools.bookconfig import BOOK, chapter_notebooks
+from tools.bookconfig import BOOK, ROOT, chapter_notebooks
+from tools.colab_edition import write_edition
 from tools.sync_colab_cells import sync
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -62,7 +64,8 @@ def main() -> None:
         start = time.perf_counter()
         notebook = execute(path)
         nbformat.write(notebook, path)
-        print(f"{path}: executed in {time.perf_counter() - start:.1f} s")
+        edition = write_edition(path)
+        print(f"{path}: executed in {time.perf_counter() - start:.1f} s; edition {edition.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
