@@ -5,7 +5,9 @@ import re
 import pytest
 import yaml
 
+from tools import colab_versions
 from tools.bookconfig import BOOK, CONFIG, ROOT, TOC, chapter_notebooks, edition_path, page_width, repository
+from tools.colab_versions import FRAMEWORKS
 
 
 def toc_files():
@@ -97,7 +99,16 @@ def test_helper_package_fits_the_page(module):
     assert not too_wide, f"wider than {width} characters (`ruff format book`):\n" + "\n".join(too_wide[:5])
 
 
-def test_colab_requirements_pin_exactly_the_frameworks_colab_ships():
-    pins = dict(line.split("==") for line in requirement_lines("requirements-colab.txt"))
-    assert all(pins.values()), "requirements-colab.txt: pin every line with =="
-    assert {"tensorflow", "keras", "tf-keras", "numpy", "matplotlib"} <= set(pins)
+def test_colab_requirements_pin_every_package_and_the_frameworks_colab_ships():
+    lines = requirement_lines("requirements-colab.txt")
+    assert all(re.fullmatch(r"[\w.-]+==[\w.]+", line) for line in lines), "requirements-colab.txt: pin with =="
+    assert set(FRAMEWORKS) <= set(colab_versions.pinned())
+
+
+def test_the_colab_version_check_names_each_difference():
+    pins = {"numpy": "2.0.2", "keras": "3.13.2", "matplotlib": "3.10.0"}
+    assert colab_versions.differences(pins, {"numpy": "2.0.2", "keras": "3.13.2", "matplotlib": "3.10.0"}) == []
+    assert colab_versions.differences(pins, {"numpy": "2.1.0", "keras": "3.13.2", "matplotlib": None}) == [
+        "numpy: requirements-colab.txt pins 2.0.2, the image has 2.1.0",
+        "matplotlib: requirements-colab.txt pins 3.10.0, the image has none",
+    ]
