@@ -59,10 +59,15 @@ class MarkupError(ValueError):
 
 @dataclass(frozen=True)
 class Reference:
-    """One bibliography entry, as an author-year citation shows it."""
+    """One bibliography entry, as an author-year citation shows it (the title shows on hovering the link)."""
 
     authors: str
     year: str
+    title: str
+
+    def link(self, text: str, url: str) -> str:
+        title = self.title.replace('"', "'")
+        return f'[{text}]({url} "{title}")'
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,8 @@ def bibliography(path: pathlib.Path = BIBLIOGRAPHY) -> dict[str, Reference]:
     for key, entry in parse_file(str(path)).entries.items():
         persons = entry.persons.get("author") or entry.persons.get("editor") or []
         authors = _authors(persons) if persons else _plain(entry.fields.get("title", key))
-        references[key] = Reference(authors, entry.fields.get("year", "n.d."))
+        title = _plain(entry.fields.get("title", key))
+        references[key] = Reference(authors, entry.fields.get("year", "n.d."), title)
     return references
 
 
@@ -204,8 +210,8 @@ def render_cite(role: str, content: str, context: Context) -> str:
             raise MarkupError(f"{{cite}}`{key}`: no such key in {BIBLIOGRAPHY.relative_to(ROOT)}")
         cited.append(references[key])
     if role == "cite:t":
-        return "; ".join(f"[{ref.authors} ({ref.year})]({url})" for ref in cited)
-    return "(" + "; ".join(f"[{ref.authors}, {ref.year}]({url})" for ref in cited) + ")"
+        return "; ".join(ref.link(f"{ref.authors} ({ref.year})", url) for ref in cited)
+    return "(" + "; ".join(ref.link(f"{ref.authors}, {ref.year}", url) for ref in cited) + ")"
 
 
 def render_glue(role: str, content: str, context: Context) -> str:
@@ -446,7 +452,7 @@ def edition_note(context: Context, title: str) -> str:
     if context.glue_used:
         note += (
             "\n>\n> *The numbers quoted in the text are those of the run that built the book; "
-            "when you run the notebook, yours will differ slightly (timings most of all).*"
+            "when you run the notebook, yours will differ slightly.*"
         )
     return note
 
