@@ -3,9 +3,10 @@
     pytest -p no:nbval -m browser tests/test_browser.py -o addopts=""
 
 Every page loads with status 200, every image has loaded, no JavaScript
-error is logged, every internal link and anchor resolves, each chapter's
-"open in Colab" link is the one derived from ``_config.yml`` and opens the
-chapter's Colab edition (``colab/NN_*.ipynb``, which exists), each chapter
+error is logged, every internal link and anchor resolves, chapters show
+their numbers in the sidebar and their titles, each chapter's "open in
+Colab" link is the one derived from ``_config.yml`` and opens the chapter's
+Colab edition (``colab/NN_*.ipynb``, which exists), each chapter
 offers its notebook for download, code blocks fit the page without sideways
 scrolling, figures stay white in dark mode, and the search page finds a
 chapter by a word in it. Screenshots of the landing page and a chapter (light
@@ -104,6 +105,10 @@ def visited(server, browser):
             "links": page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"),
             "ids": page.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)"),
             "text": page.inner_text("body"),
+            "title": page.inner_text("main section > h1"),
+            "sidebar": page.eval_on_selector_all(
+                ".bd-sidebar-primary nav a.reference.internal", "links => links.map(a => a.innerText.trim())"
+            ),
         }
         if path == "book/intro.html":
             ARTIFACTS.mkdir(exist_ok=True)
@@ -153,6 +158,16 @@ def test_every_internal_link_and_anchor_resolves(visited, server):
             elif target.fragment and file in visited and target.fragment not in visited[file]["ids"]:
                 broken.append(f"{path} -> {link} (no such anchor)")
     assert broken == []
+
+
+@pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)
+def test_chapters_are_numbered_in_the_sidebar_and_the_title(visited, notebook):
+    # Numbered straight through the parts, as the prose counts them: book/06_... is chapter 6.
+    number = int(notebook.stem.split("_")[0])
+    page = visited[f"book/{notebook.stem}.html"]
+    assert page["title"].startswith(f"{number}. "), page["title"]
+    sidebar = visited["book/intro.html"]["sidebar"]
+    assert any(entry.startswith(f"{number}. ") for entry in sidebar), sidebar
 
 
 @pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)

@@ -348,7 +348,6 @@ def test_executing_a_chapter_rewrites_its_edition(monkeypatch):
     from tools import execute_notebooks
 
     written, editions = [], []
-    monkeypatch.setattr(execute_notebooks, "sync", lambda path: False)
     monkeypatch.setattr(execute_notebooks, "execute", lambda path: nbformat.read(path, as_version=4))
     monkeypatch.setattr(execute_notebooks.nbformat, "write", lambda notebook, path: written.append(path))
     monkeypatch.setattr(execute_notebooks, "write_edition", lambda path: editions.append(path) or edition_path(path))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import pathlib
 import re
-import tomllib
 from dataclasses import dataclass
 
 import yaml
@@ -16,12 +15,6 @@ TOC = ROOT / "_toc.yml"
 BOOK = ROOT / "book"
 EDITION = ROOT / "colab"  # the Colab/GitHub edition of each chapter (tools/colab_edition.py)
 SETUP_TAG = "colab-setup"
-
-
-def page_width() -> int:
-    """Characters a code block shows on the page: the book's code wraps here."""
-    with (BOOK / "ruff.toml").open("rb") as file:
-        return tomllib.load(file)["line-length"]
 
 
 @dataclass(frozen=True)
@@ -57,11 +50,6 @@ class Repository:
         relative = edition_path(notebook).relative_to(ROOT).as_posix()
         return f"https://colab.research.google.com/github/{self.owner}/{self.name}/blob/{self.branch}/{relative}"
 
-    def github_url(self, path: pathlib.Path) -> str:
-        """A file of the repository, as GitHub shows it."""
-        relative = path.resolve().relative_to(ROOT).as_posix()
-        return f"{self.url}/blob/{self.branch}/{relative}"
-
 
 def repository() -> Repository:
     """The ``repository:`` block of ``_config.yml``."""
@@ -89,30 +77,24 @@ def chapter_notebooks() -> list[pathlib.Path]:
     return sorted(p for p in BOOK.glob("*.ipynb"))
 
 
-def setup_cell_source(repo: Repository | None = None) -> str:
-    """The first code cell of every notebook: on Colab, fetch the helper package; then import it."""
+def package_requirement(repo: Repository | None = None) -> str:
+    """What pip installs on Colab: the helper package, from the repository at the book's branch."""
     repo = repo or repository()
     package_dir = "/".join(part for part in (repo.path_to_book, "book") if part)
-    return f'''\
-# Setup: on Colab, fetch this book's helper package (rnnbook); elsewhere it
-# sits next to the notebook.
+    return f"rnnbook @ git+{repo.url}@{repo.branch}#subdirectory={package_dir}"
+
+
+def setup_cell_source(repo: Repository | None = None) -> str:
+    """The first code cell of every notebook: on Colab only, install the helper package; then import it."""
+    repo = repo or repository()
+    package_dir = "/".join(part for part in (repo.path_to_book, "book") if part)
+    return f"""\
 import sys
 
-if "google.colab" in sys.modules:
-    import pathlib
-    import subprocess
-
-    repository = "{repo.url}"
-    branch = "{repo.branch}"
-    checkout = pathlib.Path("/content/{repo.name}")
-    if not checkout.exists():
-        clone = ["git", "clone", "--quiet", "--depth=1", f"--branch={{branch}}"]
-        subprocess.run([*clone, repository, str(checkout)], check=True)
-    package = str(checkout / "{package_dir}")
-    if package not in sys.path:
-        sys.path.insert(0, package)
-
-import rnnbook'''
+if "google.colab" in sys.modules:  # Colab: install the book's helper package
+    book = "{repo.owner}/{repo.name}@{repo.branch}#subdirectory={package_dir}"
+    %pip install --quiet "rnnbook @ git+https://github.com/{{book}}"
+import rnnbook"""
 
 
 def setup_cell(notebook: dict) -> dict:

@@ -18,10 +18,16 @@ import keras
 import tensorflow as tf
 
 from rnnbook._checks import positive_int
+from rnnbook.initializers import cell_initializers, layer_seed, output_seed
 
-__all__ = ["stacked_lstm", "output_layer", "forward", "loss", "make_steps"]
-
-OUTPUT_SEED_OFFSET = 1000
+__all__ = [
+    "stacked_lstm",
+    "output_layer",
+    "forward",
+    "loss",
+    "make_steps",
+    "output_seed",
+]
 
 
 def stacked_lstm(
@@ -57,15 +63,10 @@ def stacked_lstm(
     cells = [
         keras.layers.LSTMCell(
             state_size,
-            kernel_initializer=keras.initializers.GlorotUniform(
-                seed=seed + layer
-            ),
-            recurrent_initializer=keras.initializers.Orthogonal(
-                seed=seed + layer
-            ),
+            **cell_initializers(seed, layer),
             dropout=dropout if layer else 0.0,
             recurrent_dropout=recurrent_dropout,
-            seed=seed + layer,  # for the dropout masks
+            seed=layer_seed(seed, layer),  # for the dropout masks
         )
         for layer in range(num_layers)
     ]
@@ -82,10 +83,10 @@ def output_layer(
     """The 2016 output layer: ``W2`` of ``[state_size, num_classes]`` and
     ``b2`` of ``[1, num_classes]``.
 
-    ``W2`` is drawn with ``seed + OUTPUT_SEED_OFFSET``, so that it never shares
-    a random stream with a cell (cells use ``seed + layer``).
+    ``W2`` is drawn with :func:`rnnbook.initializers.output_seed`, so that
+    it never shares a random stream with a cell.
     """
-    init = keras.initializers.GlorotUniform(seed=seed + OUTPUT_SEED_OFFSET)
+    init = keras.initializers.GlorotUniform(seed=output_seed(seed))
     W2 = tf.Variable(
         init(
             [
