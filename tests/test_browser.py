@@ -4,8 +4,9 @@
 
 Every page loads with status 200, every image has loaded, no JavaScript
 error is logged, every internal link and anchor resolves, chapters show
-their numbers in the sidebar and their titles, each chapter's
-"open in Colab" link is the one derived from ``_config.yml``, each chapter
+their numbers in the sidebar and their titles, each chapter's "open in
+Colab" link is the one derived from ``_config.yml`` and opens the chapter's
+Colab edition (``colab/NN_*.ipynb``, which exists), each chapter
 offers its notebook for download, code blocks fit the page without sideways
 scrolling, figures stay white in dark mode, and the search page finds a
 chapter by a word in it. Screenshots of the landing page and a chapter (light
@@ -20,9 +21,10 @@ import threading
 import urllib.parse
 import urllib.request
 
+import nbformat
 import pytest
 
-from tools.bookconfig import ROOT, chapter_notebooks, repository
+from tools.bookconfig import ROOT, chapter_notebooks, edition_path, repository
 
 pytestmark = pytest.mark.browser
 
@@ -169,10 +171,20 @@ def test_chapters_are_numbered_in_the_sidebar_and_the_title(visited, notebook):
 
 
 @pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)
-def test_colab_button_follows_the_configured_repository(visited, notebook):
+def test_colab_button_opens_the_chapters_edition(visited, notebook):
     page = f"book/{notebook.stem}.html"
     colab = [link for link in visited[page]["links"] if link.startswith("https://colab.research.google.com/")]
     assert colab == [repository().colab_url(notebook)]
+    # Colab opens github/OWNER/NAME/blob/BRANCH/PATH: the chapter's plain-Markdown edition, not its MyST source.
+    repo = repository()
+    prefix = f"/github/{repo.owner}/{repo.name}/blob/{repo.branch}/"
+    path = urllib.parse.urlsplit(colab[0]).path
+    assert path.startswith(prefix), colab[0]
+    target = ROOT / path.removeprefix(prefix)
+    assert target == edition_path(notebook) and target.relative_to(ROOT).as_posix() == f"colab/{notebook.name}"
+    assert target.is_file(), f"the Colab button opens {target.relative_to(ROOT)}, which does not exist"
+    opened = nbformat.read(target, as_version=4)
+    assert "Colab/GitHub edition" in opened.cells[0].source, f"{target.relative_to(ROOT)} is not a chapter edition"
 
 
 @pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)

@@ -13,6 +13,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "_config.yml"
 TOC = ROOT / "_toc.yml"
 BOOK = ROOT / "book"
+EDITION = ROOT / "colab"  # the Colab/GitHub edition of each chapter (tools/colab_edition.py)
 SETUP_TAG = "colab-setup"
 
 
@@ -29,9 +30,24 @@ class Repository:
     def url(self) -> str:
         return f"https://github.com/{self.owner}/{self.name}"
 
+    @property
+    def site_url(self) -> str:
+        """Where GitHub Pages publishes the built book (ends with a slash)."""
+        if self.name.lower() == f"{self.owner.lower()}.github.io":  # a user or organisation site
+            return f"https://{self.name.lower()}/"
+        return f"https://{self.owner.lower()}.github.io/{self.name}/"
+
+    def page_url(self, source: pathlib.Path, anchor: str = "") -> str:
+        """The published page built from ``source`` (a chapter, ``book/references.md`` ...).
+
+        Jupyter Book writes ``<book root>/x/y.ipynb`` or ``.md`` to ``_build/html/x/y.html``.
+        """
+        relative = source.resolve().relative_to(ROOT).with_suffix(".html").as_posix()
+        return f"{self.site_url}{relative}" + (f"#{anchor}" if anchor else "")
+
     def colab_url(self, notebook: pathlib.Path) -> str:
-        """The "open in Colab" address of a notebook of this repository."""
-        relative = notebook.resolve().relative_to(ROOT).as_posix()
+        """The "open in Colab" address of a chapter: its Colab edition, whose Markdown Colab renders."""
+        relative = edition_path(notebook).relative_to(ROOT).as_posix()
         return f"https://colab.research.google.com/github/{self.owner}/{self.name}/blob/{self.branch}/{relative}"
 
 
@@ -44,6 +60,16 @@ def repository() -> Repository:
             f"_config.yml repository.url must look like https://github.com/OWNER/NAME, got {block['url']!r}"
         )
     return Repository(match[1], match[2], block.get("branch", "main"), (block.get("path_to_book") or "").strip("/"))
+
+
+def book_title() -> str:
+    """The book's title, ``title:`` in ``_config.yml``."""
+    return yaml.safe_load(CONFIG.read_text())["title"]
+
+
+def edition_path(notebook: pathlib.Path) -> pathlib.Path:
+    """Where the Colab/GitHub edition of a chapter lives: ``colab/`` + the chapter's file name."""
+    return EDITION / notebook.name
 
 
 def chapter_notebooks() -> list[pathlib.Path]:

@@ -4,7 +4,8 @@
     python -m tools.execute_notebooks book/02_*.ipynb     # only these
 
 Run it after editing a chapter. Each notebook runs with its working directory
-in ``book/`` and its outputs are written back. To run a chapter with other
+in ``book/``, its outputs are written back, and its Colab/GitHub edition in
+``colab/`` is rewritten (tools/colab_edition.py). To run a chapter with other
 parameters (without touching the file), use :func:`execute_with`, which
 papermill drives.
 """
@@ -20,7 +21,8 @@ import nbformat
 import papermill
 from nbclient import NotebookClient
 
-from tools.bookconfig import BOOK, chapter_notebooks
+from tools.bookconfig import BOOK, ROOT, chapter_notebooks
+from tools.colab_edition import write_edition
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
@@ -63,7 +65,8 @@ def main() -> None:
         start = time.perf_counter()
         notebook = execute(path)
         nbformat.write(notebook, path)
-        print(f"{path}: executed in {time.perf_counter() - start:.1f} s")
+        edition = write_edition(path)
+        print(f"{path}: executed in {time.perf_counter() - start:.1f} s; edition {edition.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
