@@ -100,17 +100,46 @@ def test_command_says_which_size_is_missing():
         benchmark_2016.command(**sizes, seed=0)
 
 
-def test_a_tiny_run_prints_measurements_for_each_program():
+def test_op_determinism_is_off_unless_asked_for_and_round_trips():
+    plain = benchmark_2016.command(**TINY, seed=0)
+    asked = benchmark_2016.command(**TINY, seed=0, op_determinism=True)
+    assert "--op-determinism" not in plain and asked[-1] == "--op-determinism"
+    assert benchmark_2016.parse_arguments(plain[3:]).op_determinism is False
+    assert benchmark_2016.parse_arguments(asked[3:]).op_determinism is True
+
+
+def test_op_determinism_must_be_a_bool():
+    with pytest.raises(TypeError, match="op_determinism must be True or False, got 'yes'"):
+        benchmark_2016.command(**TINY, seed=0, op_determinism="yes")
+
+
+def test_repeats_may_be_left_out():
+    sizes = {name: value for name, value in TINY.items() if name != "repeats"}
+    arguments = benchmark_2016.parse_arguments(benchmark_2016.command(**sizes, seed=0)[3:])
+    assert arguments.repeats == benchmark_2016.DEFAULT_REPEATS
+
+
+def run_tiny(**options):
     environment = {key: value for key, value in os.environ.items() if key != "TF_USE_LEGACY_KERAS"}
     environment["PYTHONPATH"] = os.pathsep.join([str(BOOK), environment.get("PYTHONPATH", "")])
     run = subprocess.run(
-        benchmark_2016.command(**TINY, seed=0), capture_output=True, text=True, env=environment, timeout=300
+        benchmark_2016.command(**TINY, seed=0, **options), capture_output=True, text=True, env=environment, timeout=300
     )
     assert run.returncode == 0, run.stderr[-3000:]
-    results = json.loads(run.stdout)
+    return json.loads(run.stdout)
+
+
+def test_a_tiny_run_prints_measurements_for_each_program():
+    results = run_tiny()
     assert list(results) == ["part 5: dynamic_rnn", "part 4: MultiRNNCell + static_rnn"]
     for measured in results.values():
         assert measured["build_seconds"] > 0
         assert len(measured["epoch_seconds"]) == TINY["num_epochs"]
         assert measured["step_seconds"] > 0
         assert measured["epochs_to_learn"] in (None, 1)
+        assert measured["op_determinism"] is False
+
+
+def test_a_tiny_run_with_op_determinism_reports_it_on():
+    results = run_tiny(programs=["static_rnn"], op_determinism=True)
+    assert [measured["op_determinism"] for measured in results.values()] == [True]

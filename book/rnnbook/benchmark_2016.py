@@ -10,7 +10,9 @@ command in a second process::
 
 It prints one JSON object: for each program, its graph's build time, the
 wall time of every epoch, the first epoch whose held-out accuracy reaches
-chapter 1's bar, and the median time of one training window. The chapter
+chapter 1's bar, and the median time of one training window. TensorFlow's op
+determinism stays off (its default) unless ``--op-determinism`` is given, so
+that the chapter can time both processes under the same setting. The chapter
 builds the command with :func:`command`, from its own parameters, so the
 two cannot drift apart.
 """
@@ -47,6 +49,8 @@ SIZES = (
     "num_epochs",
     "repeats",
 )
+# timed windows for "step_seconds" when the caller does not say
+DEFAULT_REPEATS = 10
 
 
 def _flag(name: str) -> str:
@@ -89,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
             _flag(name), dest=name, type=_whole_number(1), required=True
         )
     parser.add_argument("--seed", type=_whole_number(0), required=True)
+    parser.add_argument(
+        "--op-determinism",
+        action="store_true",
+        help="turn TensorFlow's op determinism on (default: off, as "
+        "TensorFlow starts)",
+    )
     return parser
 
 
@@ -104,14 +114,17 @@ def command(
     *,
     programs: Sequence[str] = tuple(PROGRAMS),
     seed: int,
+    op_determinism: bool = False,
     **sizes: int,
 ) -> list[str]:
     """The command line that runs this benchmark in a fresh Python process.
 
     Takes the keywords of :data:`SIZES` (the chapter passes its parameters
-    by name) and ``seed``; checks them here, so that a bad value fails in
-    the chapter rather than in the second process.
+    by name; ``repeats`` may be left out) and ``seed``; checks them here, so
+    that a bad value fails in the chapter rather than in the second process.
+    ``op_determinism=True`` turns TensorFlow's op determinism on there.
     """
+    sizes.setdefault("repeats", DEFAULT_REPEATS)
     missing = [name for name in SIZES if name not in sizes]
     unknown = [name for name in sizes if name not in SIZES]
     if missing or unknown:
@@ -133,12 +146,17 @@ def command(
         raise ValueError(
             f"seed must be a whole number of at least 0, got {seed!r}."
         )
+    if not isinstance(op_determinism, bool):
+        raise TypeError(
+            f"op_determinism must be True or False, got {op_determinism!r}."
+        )
     line = [sys.executable, "-m", "rnnbook.benchmark_2016"]
     for program in programs:
         line += ["--program", program]
     for name in SIZES:
         line += [_flag(name), str(positive_int(name, sizes[name]))]
-    return [*line, "--seed", str(seed)]
+    line += ["--seed", str(seed)]
+    return [*line, "--op-determinism"] if op_determinism else line
 
 
 def run(arguments: argparse.Namespace) -> dict[str, dict]:
@@ -146,6 +164,9 @@ def run(arguments: argparse.Namespace) -> dict[str, dict]:
     # the imports wait until the environment is set: see main()
     from rnnbook import baselines, legacy, timing, training
     from rnnbook.data import EchoTask
+    from rnnbook.environment import op_determinism, set_op_determinism
+
+    set_op_determinism(arguments.op_determinism)
 
     task = EchoTask(
         arguments.total_series_length,
@@ -187,6 +208,7 @@ def run(arguments: argparse.Namespace) -> dict[str, dict]:
                     arguments.echo_step, arguments.truncated_backprop_length
                 )
             ),
+            "op_determinism": op_determinism(),
             "step_seconds": timing.median_seconds(
                 program.train_step,
                 x_windows[0],
