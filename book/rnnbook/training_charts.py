@@ -79,7 +79,7 @@ def _plot_losses(ax: Axes, history: History, task: EchoTask) -> None:
         smooth,
         color=COLORS["input"],
         linewidth=1.8,
-        label=f"median of {width} windows",
+        label=f"median of {width}",
     )
     starts = np.arange(0, len(losses), per_epoch)
     ax.plot(
@@ -89,7 +89,7 @@ def _plot_losses(ax: Axes, history: History, task: EchoTask) -> None:
         marker="o",
         markersize=6,
         color=COLORS["gradient"],
-        label="first window of an epoch (zero state)",
+        label="first window of an epoch",
     )
     for epoch, start in enumerate(starts[1:], start=2):
         ax.axvline(start + 0.5, color=COLORS["muted"], linewidth=0.8)
@@ -119,7 +119,8 @@ def _plot_losses(ax: Axes, history: History, task: EchoTask) -> None:
     ax.set_yscale("log")
     # room above the curves for the legend
     low = max(np.min(losses), 1e-6)
-    ax.set_ylim(low / 2, baselines.chance_loss(2) * 40)
+    ax.set_ylim(low / 2, baselines.chance_loss(2) * 150)
+    ax.set_yticks([t for t in 10.0 ** np.arange(-8, 1) if t > low / 2])
     ax.set_xlim(0, len(losses) + 1)
     ax.set_xlabel("training window")
     ax.set_ylabel("loss (log scale)")
@@ -144,7 +145,7 @@ def _plot_window(
         p1,
         width=0.6,
         color=COLORS["prediction"],
-        label="predicted P(1)",
+        label="P(1), predicted",
     )
     ax.plot(
         steps,
