@@ -80,3 +80,11 @@ def test_reshape_figure_checks_shapes(shown):
     with pytest.raises(ValueError, match="at most 8 time steps"):
         model_diagrams.plot_reshape(*reshape_arrays(batch_size=1, steps=9))
     assert shown == [] and plt.get_fignums() == []
+
+
+def test_reshape_figure_names_the_steps_it_shows(shown):
+    model_diagrams.plot_reshape(*reshape_arrays(), first_step=5)
+    legend = shown[-1].axes[0].get_legend()
+    assert legend.get_texts()[0].get_text() == "time step 5"
+    with pytest.raises(ValueError, match="first_step counts from 0"):
+        model_diagrams.plot_reshape(*reshape_arrays(), first_step=-1)

@@ -12,7 +12,8 @@ num_classes]`` and ``labels`` ``[batch_size * T]``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import numbers
+from collections.abc import Callable, Sequence
 
 import keras
 import tensorflow as tf
@@ -26,8 +27,30 @@ __all__ = [
     "forward",
     "loss",
     "make_steps",
+    "restart",
     "output_seed",
 ]
+
+
+def _layer_rates(name: str, rate, num_layers: int) -> list[float]:
+    """One dropout rate per layer, from one rate or a sequence of them."""
+    rates = (
+        [rate] * num_layers
+        if isinstance(rate, numbers.Real)
+        else [float(r) for r in rate]
+    )
+    if len(rates) != num_layers:
+        raise ValueError(
+            f"{name} needs one rate per layer ({num_layers}), got "
+            f"{len(rates)}: pass one number, or a list of {num_layers}."
+        )
+    for r in rates:
+        if not 0.0 <= r < 1.0:
+            raise ValueError(
+                f"{name} rates must be in [0, 1), got {r}; a rate is the "
+                "fraction of units dropped."
+            )
+    return rates
 
 
 def stacked_lstm(
@@ -35,8 +58,10 @@ def stacked_lstm(
     num_layers: int,
     *,
     seed: int,
-    dropout: float = 0.0,
-    recurrent_dropout: float = 0.0,
+    dropout: float | Sequence[float] = 0.0,
+    recurrent_dropout: float | Sequence[float] = 0.0,
+    per_gate_masks: bool = False,
+    unroll: bool = False,
 ) -> keras.layers.RNN:
     """One RNN layer of ``num_layers`` LSTM cells, a new cell per layer.
 
@@ -47,26 +72,31 @@ def stacked_lstm(
     with ``training=True``: ``dropout`` drops units of the signal passed
     *between* layers (the input of every layer but the first, which reads the
     bit itself); ``recurrent_dropout`` drops units of every layer's previous
-    hidden state.
+    hidden state. Either is one rate for every layer or a list with one rate
+    per layer. Keras draws a mask once per call and keeps it for every step;
+    recurrent dropout draws one per gate, and ``per_gate_masks=True`` makes
+    ``dropout`` do the same (``implementation=1``). ``unroll=True`` has Keras
+    unroll the loop over time when it traces (chapter 6).
     """
     state_size = positive_int("state_size", state_size)
     num_layers = positive_int("num_layers", num_layers)
-    for name, rate in (
-        ("dropout", dropout),
-        ("recurrent_dropout", recurrent_dropout),
-    ):
-        if not 0.0 <= rate < 1.0:
-            raise ValueError(
-                f"{name} must be in [0, 1), got {rate}; it is the fraction of "
-                "units dropped."
-            )
+    recurrent_dropout = _layer_rates(
+        "recurrent_dropout", recurrent_dropout, num_layers
+    )
+    rates = _layer_rates("dropout", dropout, num_layers)
+    if not isinstance(dropout, numbers.Real) and rates[0]:
+        raise ValueError(
+            "dropout[0] must be 0: the first layer's input is the bit "
+            "itself; give rates for the layers above it."
+        )
     cells = [
         keras.layers.LSTMCell(
             state_size,
             **cell_initializers(seed, layer),
-            dropout=dropout if layer else 0.0,
-            recurrent_dropout=recurrent_dropout,
+            dropout=rates[layer] if layer else 0.0,
+            recurrent_dropout=recurrent_dropout[layer],
             seed=layer_seed(seed, layer),  # for the dropout masks
+            implementation=1 if per_gate_masks else 2,
         )
         for layer in range(num_layers)
     ]
@@ -74,6 +104,7 @@ def stacked_lstm(
         keras.layers.StackedRNNCells(cells),
         return_sequences=True,
         return_state=True,
+        unroll=unroll,
     )
 
 
@@ -173,3 +204,40 @@ def make_steps(
         ), state
 
     return train_step, predict_step
+
+
+def restart(
+    rnn: keras.layers.RNN,
+    W2: tf.Variable,
+    b2: tf.Variable,
+    optimizer: keras.optimizers.Optimizer,
+    *,
+    seed: int,
+) -> None:
+    """Start a built model and its optimizer afresh, as with ``seed``.
+
+    The weights and the dropout masks' seeds become those that
+    :func:`stacked_lstm` and :func:`output_layer` give a new model with
+    ``seed``; the optimizer's state (step count, moments) goes back to zero,
+    its learning rate stays. The step functions of :func:`make_steps`, traced
+    once, then train the new start without tracing again: chapter 7 trains
+    several seeds of one model this way.
+    """
+    if not rnn.built:
+        raise ValueError("build the RNN first: restart() resets its weights.")
+    cells = rnn.cell.cells
+    fresh = stacked_lstm(cells[0].units, len(cells), seed=seed)
+    fresh.build((None, None, int(cells[0].kernel.shape[0])))
+    if len(fresh.variables) != len(rnn.variables):
+        raise ValueError(
+            "restart() expects a model made by stacked_lstm(); this one has "
+            f"{len(rnn.variables)} variables, not {len(fresh.variables)}."
+        )
+    for variable, value in zip(rnn.variables, fresh.variables):
+        variable.assign(value)
+    W2_0, b2_0 = output_layer(W2.shape[0], W2.shape[1], seed=seed)
+    W2.assign(W2_0)
+    b2.assign(b2_0)
+    for variable in optimizer.variables:
+        if not variable.path.endswith("learning_rate"):
+            variable.assign(tf.zeros(variable.shape, variable.dtype))

@@ -213,13 +213,19 @@ def plot_reshape(
     b2: np.ndarray,
     logits: np.ndarray,
     labels: np.ndarray,
+    first_step: int = 0,
 ) -> None:
     """The reshape before the loss: ``[batch, T, state]`` rows, @ W2 + b2.
 
     Chapter 6's figure, drawn from the real tensors. Rows are coloured by time
     step and grouped by batch row, which is the C order of the reshape: the
-    time index changes fastest.
+    time index changes fastest. ``first_step`` names the window's step that
+    the first column of ``states_series`` shows (for a slice of a window).
     """
+    if isinstance(first_step, bool) or not isinstance(first_step, int):
+        raise TypeError(f"first_step must be an int, got {first_step!r}.")
+    if first_step < 0:
+        raise ValueError(f"first_step counts from 0, got {first_step}.")
     states_series, W2, b2, logits, labels = _reshape_arrays(
         states_series, W2, b2, logits, labels
     )
@@ -270,7 +276,11 @@ def plot_reshape(
         title = f"labels\n[{rows}]"
         _matrix(ax, labels[:, None], x, rows_y, colors, title, fmt="{:d}")
         handles = [
-            patches.Patch(fc=STEP_COLORS[t], alpha=0.4, label=f"time step {t}")
+            patches.Patch(
+                fc=STEP_COLORS[t],
+                alpha=0.4,
+                label=f"time step {first_step + t}",
+            )
             for t in range(steps)
         ]
         ax.legend(
