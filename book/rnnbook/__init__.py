@@ -33,6 +33,8 @@ job:
   where state and gradients flow (chapters 1 and 2);
 * :mod:`rnnbook.model_diagrams`: one LSTM step, and the reshape before the
   loss (chapters 4 and 6);
+* :mod:`rnnbook.layer_diagrams`: a Keras cell as one step, a layer as the
+  loop, and what it returns or keeps (chapter 3);
 * :mod:`rnnbook.stack_diagrams`: a stacked RNN as a grid, layers up and time
   across (chapter 5);
 * :mod:`rnnbook.charts`: training curves, gates over time, timings, curves
