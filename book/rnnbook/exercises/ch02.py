@@ -109,8 +109,8 @@ class Exercises:
                 "right",
                 f"{feedback.message} Every target's bit arrived in an "
                 "earlier window, and no gradient crosses a window edge: "
-                "nothing teaches the network to keep the bit, so it "
-                "guesses.",
+                "nothing teaches the network to keep the bit, so expect "
+                "it to guess (chapter 9 measures it).",
             )
         if not feedback and answer == 1:
             return wrong(
