@@ -37,6 +37,8 @@ job:
   loop, and what it returns or keeps (chapter 3);
 * :mod:`rnnbook.stack_diagrams`: a stacked RNN as a grid, layers up and time
   across (chapter 5);
+* :mod:`rnnbook.speed_diagrams`: where each loop of training runs (chapter
+  8);
 * :mod:`rnnbook.charts`: training curves, gates over time, timings, curves
   over seeds, bars (chapters 2 to 10);
 * :mod:`rnnbook.training_charts`: the training figure, losses with epochs

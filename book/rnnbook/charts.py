@@ -252,10 +252,12 @@ def plot_bars(
     *,
     title: str,
     highlight: str | None = None,
+    panel_width: float = 5.6,
 ) -> None:
     """Horizontal bars: one panel per measure (log scale), one bar per name.
 
-    Missing values are nan and get no bar.
+    Missing values are nan and get no bar; each panel is ``panel_width``
+    inches wide.
     """
     measures = {
         measure: _values(f"measures[{measure!r}]", values, len(names))
@@ -271,7 +273,7 @@ def plot_bars(
     with figure(
         1,
         len(measures),
-        figsize=(5.6 * len(measures), 0.45 * len(names) + 1.6),
+        figsize=(panel_width * len(measures), 0.45 * len(names) + 1.6),
         sharey=True,
         squeeze=False,
     ) as (fig, axes):
