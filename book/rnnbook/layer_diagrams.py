@@ -154,21 +154,25 @@ def plot_cell_and_layer(steps_shown: int = 4) -> None:
         )
         ax.text(
             (first + right) / 2,
-            top + 0.12,
+            top + 0.22,
             "return_sequences=True: every $h_t$, [batch, T, units]",
             ha="center",
             va="bottom",
             fontsize=9,
             color=COLORS["prediction"],
         )
-        ax.text(
-            right + 0.35,
-            bottom + _BOX + 0.75,
+        # The last output, pointed at: what the other switches return.
+        h_last = (right - _BOX / 2 + 0.25, bottom + _BOX + 0.85)
+        ax.annotate(
             "return_sequences=False:\nonly $h_T$, [batch, units]\n"
-            "return_state=True:\nalso the final state $h_T$",
+            "return_state=True: also\nthe final state $h_T$\n"
+            "(LSTM: $h_T$ and $c_T$)",
+            xy=h_last,
+            xytext=(right + 0.45, h_last[1] - 0.2),
             ha="left",
             va="center",
             fontsize=9,
+            arrowprops=dict(arrowstyle="->", color="black", lw=0.9),
         )
         # stateful=True: the final state starts the next call.
         drawing.arrow(
@@ -184,8 +188,7 @@ def plot_cell_and_layer(steps_shown: int = 4) -> None:
             "stateful=True: $h_T$ is kept\nand is $h_0$ of the next call",
             ha="left",
             va="top",
-            fontsize=9,
-            color=state,
+            fontsize=10,
         )
         drawing.canvas(
             ax,
