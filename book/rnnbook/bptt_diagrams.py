@@ -109,11 +109,19 @@ def plot_unrolled_rnn(steps: int = 4) -> None:
                 va="center",
             )
             arrow(ax, (x, y_in + 0.27), (x, y_h - 0.27), shrink=1)
-            arrow(ax, (x, y_h + 0.27), (x, y_out - 0.27), shrink=1)
-            arrow(ax, (x, y_out + 0.27), (x, y_loss - 0.27), shrink=1)
+            for low, high in ((y_h, y_out), (y_out, y_loss)):
+                arrow(ax, (x + 0.12, low + 0.27), (x + 0.12, high - 0.27))
+                # the gradient runs back down the same path
+                arrow(
+                    ax,
+                    (x - 0.12, high - 0.27),
+                    (x - 0.12, low + 0.27),
+                    color=COLORS["gradient"],
+                    linestyle="--",
+                )
             # the weights used on this step: the same ones at every step
-            _weights_tag(ax, (x + 0.1, (y_in + y_h) / 2), "W, b")
-            _weights_tag(ax, (x + 0.1, (y_h + y_out) / 2), "W2, b2")
+            _weights_tag(ax, (x + 0.55, (y_in + y_h) / 2), "W, b")
+            _weights_tag(ax, (x + 0.55, (y_h + y_out) / 2), "W2, b2")
             left = (t - 1) * pitch + (0.45 if t == 1 else 0.33)
             arrow(
                 ax,
@@ -122,21 +130,23 @@ def plot_unrolled_rnn(steps: int = 4) -> None:
                 color=COLORS["state"],
                 linewidth=2,
             )
-            # the gradient: back from the loss, and back along the states
-            arrow(
-                ax,
-                (x - 0.33, y_h - 0.12),
-                (left, y_h - 0.12),
-                color=COLORS["gradient"],
-                linestyle="--",
-            )
-            arrow(
-                ax,
-                (x - 0.36, y_loss - 0.2),
-                (x - 0.36, y_h + 0.22),
-                color=COLORS["gradient"],
-                linestyle="--",
-            )
+            if t > 1:
+                # the gradient back along the states, to h1 and no further
+                arrow(
+                    ax,
+                    (x - 0.33, y_h - 0.12),
+                    (left, y_h - 0.12),
+                    color=COLORS["gradient"],
+                    linestyle="--",
+                )
+        ax.text(
+            0,
+            y_h - 0.6,
+            "the gradient\nstops at h₁",
+            color=COLORS["gradient"],
+            fontsize=9,
+            **_CENTERED,
+        )
         ax.text(
             pitch * (steps + 1) / 2,
             y_loss + 0.75,
@@ -221,7 +231,7 @@ def plot_truncated_bptt(
         if step is not None
     }
     total = num_windows * span - gap
-    xlim, ylim = (-2.1, total + 0.2), (-2.0, 3.5)
+    xlim, ylim = (-2.1, total + 0.2), (-2.1, 3.5)
     with figure(figsize=_page_size(xlim, ylim, 8.0)) as (_, ax):
         for w in range(num_windows):
             left = w * span - 0.5
@@ -289,6 +299,7 @@ def plot_truncated_bptt(
             if w + 1 < num_windows:
                 # the edge: the value passes forward, no gradient comes back
                 xa, xb = where[(w, window - 1)], where[(w + 1, 0)]
+                edge = (xa + xb) / 2
                 arrow(
                     ax,
                     (xa + 0.27, y_h),
@@ -296,41 +307,72 @@ def plot_truncated_bptt(
                     color=COLORS["state"],
                     linewidth=3,
                 )
-                edge = (xa + xb) / 2
+                ax.text(
+                    edge,
+                    y_h - 0.42,
+                    "state\nforward",
+                    color=COLORS["state"],
+                    fontsize=9,
+                    **_CENTERED,
+                )
+                # the gradient of window w + 1 heads back and is stopped
+                y_grad = y_h + 0.45
+                arrow(
+                    ax,
+                    (xb - 0.27, y_grad),
+                    (edge + 0.2, y_grad),
+                    color=COLORS["gradient"],
+                    linestyle="--",
+                    linewidth=1.6,
+                )
                 ax.plot(
                     edge,
-                    y_h - 0.3,
+                    y_grad,
                     marker="X",
                     color=COLORS["gradient"],
-                    markersize=10,
+                    markersize=11,
                 )
-                for y, text, color in (
-                    (y_h + 0.45, "state\nforward", COLORS["state"]),
-                    (y_loss, "no gradient\nback", COLORS["gradient"]),
-                ):
-                    ax.text(
-                        edge, y, text, color=color, fontsize=9, **_CENTERED
-                    )
+                ax.text(
+                    edge,
+                    y_loss + 0.05,
+                    "gradient\nstops here",
+                    color=COLORS["gradient"],
+                    fontsize=9,
+                    **_CENTERED,
+                )
         if num_windows > 1 and echo_step <= window:
             # the target of step echo_step - 1 of window 2 is the last
-            # input of window 1
+            # input of window 1; the arrow runs under the inputs
             source = where[(0, window - 1)]
             target_step = echo_step - 1
             if (1, target_step) in where:
                 target = where[(1, target_step)]
+                y_mark = y_in - 0.75
                 arrow(
                     ax,
-                    (source + 0.15, y_in - 0.27),
-                    (target + 0.3, y_loss - 0.2),
+                    (source, y_in - 0.27),
+                    (target - 0.2, y_mark),
                     color=COLORS["target"],
                     linewidth=1.8,
-                    connectionstyle="arc3,rad=0.35",
+                    connectionstyle="arc3,rad=0.25",
                 )
                 ax.text(
-                    source - 0.3,
-                    y_in - 0.85,
-                    f"echo: this target is the input {echo_step} "
-                    "steps back,\nin the window before",
+                    target,
+                    y_mark,
+                    "y",
+                    color="white",
+                    fontsize=9,
+                    bbox=dict(
+                        boxstyle="circle,pad=0.2",
+                        facecolor=COLORS["target"],
+                        lw=0,
+                    ),
+                    **_CENTERED,
+                )
+                ax.text(
+                    target + 0.45,
+                    y_mark,
+                    f"echo: this target is\nthe input {echo_step} steps back",
                     color=COLORS["target"],
                     fontsize=9,
                     ha="left",
@@ -348,15 +390,24 @@ def _legend(ax: Axes, right: float) -> None:
         (2.6, "loss vs\ntarget", COLORS["gradient"]),
     ):
         ax.text(
-            -0.75, y, text, color=color, fontsize=9, ha="right", va="center"
+            -0.75, y, text, color=color, fontsize=10, ha="right", va="center"
         )
+    y = -1.7
+    arrow(ax, (-1.9, y), (-0.9, y), color=COLORS["state"], linewidth=2)
+    ax.text(-0.7, y, "forward", fontsize=10, ha="left", va="center")
+    arrow(
+        ax,
+        (1.4, y),
+        (2.4, y),
+        color=COLORS["gradient"],
+        linestyle="--",
+        linewidth=1.6,
+    )
     ax.text(
-        -2.0,
-        -1.7,
-        "—— forward        - - - gradient: starts at every loss, "
-        "stops at the start of its window",
-        fontsize=9,
+        2.6,
+        y,
+        "gradient: starts at every loss, stops at the start of its window",
+        fontsize=10,
         ha="left",
         va="center",
-        color=COLORS["muted"],
     )

@@ -30,13 +30,17 @@ __all__ = [
 
 
 def plot_series(
-    x: np.ndarray, y: np.ndarray, echo_step: int, steps: int = 24
+    x: np.ndarray, y: np.ndarray, echo_step: int, steps: int = 16
 ) -> None:
     """The start of a series and its echo, arrows from each bit to its copy."""
     x, y = bits("x", x), bits("y", y)
     echo_step = positive_int("echo_step", echo_step)
     steps = min(positive_int("steps", steps), len(x))
-    with figure(figsize=(min(2 + steps * 0.42, 14), 2.6)) as (_, ax):
+    # The page is 8 inches wide: the figure is drawn at that width, so that
+    # its digits print at their own size.
+    xlim, ylim = (-3.5, steps + 0.5), (-1, 3.2)
+    height = 8 * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0]) + 0.4
+    with figure(figsize=(8, height)) as (_, ax):
         tape(ax, x[:steps], y=2.0, color=COLORS["input"], label="input x")
         tape(ax, y[:steps], y=0.0, color=COLORS["target"], label="target y")
         # A handful of arrows makes the point; one per bit would be clutter.
@@ -49,25 +53,29 @@ def plot_series(
                 shrink=2,
             )
         ax.text(
-            echo_step / 2 - 0.05,
+            -0.05,
             -0.55,
             f"first {echo_step} targets: nothing to echo yet, set to 0",
             ha="left",
             va="center",
-            fontsize=8,
-            color=COLORS["muted"],
+            fontsize=9,
+            color="#4D4D4D",
         )
         canvas(
             ax,
-            (-3.5, steps + 0.5),
-            (-1, 3.2),
+            xlim,
+            ylim,
             f"y[t] = x[t - {echo_step}]: the target "
             f"is the input, {echo_step} steps late",
         )
 
 
 def plot_batch_rows(series: np.ndarray, batch_size: int) -> None:
-    """A short series, and the ``[batch_size, -1]`` matrix reshaping gives."""
+    """A short series, and the ``[batch_size, -1]`` matrix reshaping gives.
+
+    Bits are written in their squares (filled = 1, empty = 0); ticks on the
+    flat series mark where one row ends and the next begins.
+    """
     series = bits("series", series)
     batch_size = positive_int("batch_size", batch_size)
     if len(series) % batch_size:
@@ -80,19 +88,26 @@ def plot_batch_rows(series: np.ndarray, batch_size: int) -> None:
     row_colors = [
         ROW_COLORS[row % len(ROW_COLORS)] for row in range(batch_size)
     ]
-    small = dict(pitch=0.5, size=0.45, digits=False, linewidth=1.0)
-    with figure(
-        figsize=(min(2 + len(series) * 0.3, 14), 1.2 + 0.5 * batch_size)
-    ) as (_, ax):
+    top = batch_size + 0.6
+    xlim = (-3.4, len(series) + 0.3)
+    ylim = (-0.4, top + 1.7)
+    height = 8 * (ylim[1] - ylim[0]) / (xlim[1] - xlim[0]) + 0.4
+    with figure(figsize=(8, height)) as (_, ax):
         # The flat series wears the colour of the row each stretch becomes.
         tape(
             ax,
             series,
-            y=batch_size + 0.4,
+            y=top,
             color=np.repeat(row_colors, row_length).tolist(),
             label="flat series",
-            **small,
+            size=0.85,
         )
+        for row in range(1, batch_size):
+            cut = row * row_length - 0.075
+            ax.plot([cut, cut], [top - 0.25, top + 1.1], color="black", lw=1.2)
+            ax.text(
+                cut, top + 1.35, "cut", ha="center", va="center", fontsize=9
+            )
         for row, row_bits in enumerate(series.reshape(batch_size, -1)):
             tape(
                 ax,
@@ -100,12 +115,21 @@ def plot_batch_rows(series: np.ndarray, batch_size: int) -> None:
                 y=batch_size - 1 - row,
                 color=row_colors[row],
                 label=f"row {row}",
-                **small,
+                size=0.85,
             )
+        ax.text(
+            row_length + 1,
+            (batch_size - 1) / 2 + 0.4,
+            "filled square = 1, empty = 0;\nrow r holds steps "
+            f"r·{row_length} to r·{row_length} + {row_length - 1}",
+            ha="left",
+            va="center",
+            fontsize=9,
+        )
         canvas(
             ax,
-            (-3.2, len(series) * 0.5 + 0.2),
-            (-0.3, batch_size + 1),
-            f"reshape(batch_size={batch_size}, -1): consecutive stretches "
+            xlim,
+            ylim,
+            f"series.reshape({batch_size}, -1): consecutive stretches "
             "become parallel rows",
         )
