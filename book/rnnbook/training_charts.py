@@ -9,6 +9,7 @@ the zero state) next to a later one. :func:`plot_training` draws it with
 from __future__ import annotations
 
 import numpy as np
+from matplotlib import patches
 from matplotlib.axes import Axes
 
 from rnnbook import baselines
@@ -79,7 +80,7 @@ def _plot_losses(ax: Axes, history: History, task: EchoTask) -> None:
         smooth,
         color=COLORS["input"],
         linewidth=1.8,
-        label=f"median of {width}",
+        label=f"running median of {width} windows",
     )
     starts = np.arange(0, len(losses), per_epoch)
     ax.plot(
@@ -95,11 +96,11 @@ def _plot_losses(ax: Axes, history: History, task: EchoTask) -> None:
         ax.axvline(start + 0.5, color=COLORS["muted"], linewidth=0.8)
         ax.text(
             start + per_epoch * 0.01,
-            0.03,
+            1.01,
             f"epoch {epoch} starts",
             transform=ax.get_xaxis_transform(),
             fontsize=9,
-            color=COLORS["muted"],
+            color="#4D4D4D",
             va="bottom",
         )
     ax.axhline(
@@ -124,7 +125,6 @@ def _plot_losses(ax: Axes, history: History, task: EchoTask) -> None:
     ax.set_xlim(0, len(losses) + 1)
     ax.set_xlabel("training window")
     ax.set_ylabel("loss (log scale)")
-    ax.set_title("training loss", fontsize=10)
 
 
 def _plot_window(
@@ -211,10 +211,10 @@ def plot_training(
     first = slice(0, window)
     later = x.shape[1] // window
     with figure(
-        1 + rows,
+        2 + rows,
         2,
-        figsize=(8, 3.2 + 1.85 * rows),
-        gridspec_kw={"height_ratios": [1.7] + [1] * rows},
+        figsize=(8, 3.5 + 1.85 * rows),
+        gridspec_kw={"height_ratios": [1.7] + [1] * rows + [0.12]},
     ) as (fig, axes):
         top = fig.add_subplot(axes[0, 0].get_gridspec()[0, :])
         axes[0, 0].remove()
@@ -224,7 +224,7 @@ def plot_training(
             for column, (part, name, unknowable) in enumerate(
                 (
                     (first, "first window, zero state", 1),
-                    (last, f"window {later}, state carried", 0),
+                    (last, f"last window ({later}), state carried", 0),
                 )
             ):
                 ax = axes[1 + row, column]
@@ -238,20 +238,32 @@ def plot_training(
                 )
                 if column == 0:
                     ax.set_ylabel("P(1)")
-        axes[-1, 0].set_xlabel("step in the window")
-        axes[-1, 1].set_xlabel("step in the window")
-        # one legend for all panels, beside the loss
-        handles, labels = top.get_legend_handles_labels()
-        more = axes[1, 0].get_legend_handles_labels()
+        axes[-2, 0].set_xlabel("step in the window")
+        axes[-2, 1].set_xlabel("step in the window")
+        # the loss panel's legend on top, the predictions' under their panels
         top.legend(
-            handles + more[0],
-            labels + more[1],
             fontsize=8.5,
             loc="upper center",
             bbox_to_anchor=(0.5, 1.0),
-            ncol=4,
+            ncol=3,
             framealpha=1.0,
             edgecolor="none",
+        )
+        handles, labels = axes[1, 0].get_legend_handles_labels()
+        handles.append(patches.Patch(facecolor="#EEEEEE"))
+        labels.append("target echoes nothing (set to 0)")
+        # a bottom row of its own holds it
+        legend_row = fig.add_subplot(axes[-1, 0].get_gridspec()[-1, :])
+        axes[-1, 0].remove()
+        axes[-1, 1].remove()
+        legend_row.axis("off")
+        legend_row.legend(
+            handles,
+            labels,
+            fontsize=9,
+            loc="center",
+            ncol=3,
+            frameon=False,
         )
         fig.suptitle(
             title or f"held-out accuracy {evaluation.accuracy:.4f}",
