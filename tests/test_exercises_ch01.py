@@ -35,14 +35,24 @@ def test_window_bound_loss():
     assert EX.window_bound_loss(math.log(2), echo_step=20)
 
 
-def test_reading():
-    assert EX.reading("window-bound")
-    assert EX.reading(None).verdict == "waiting"
-    assert "1/2" in EX.reading("chance").message
-    assert "first 3 targets" in EX.reading("perfect").message
-    assert "must be one of" in EX.reading("ideal").message
-    accuracy = baselines.window_bound_accuracy(3, 15)
-    assert f"{accuracy:.3f}" in EX.reading("window-bound").message
+def test_remembered_share():
+    accuracy = EX.accuracy_to_read  # midway from 0.9 to the bar 0.95
+    assert math.isclose(accuracy, 0.925)
+    assert EX.remembered_share(0.25, accuracy)
+    assert EX.remembered_share(None, accuracy).verdict == "waiting"
+    assert "share of steps" in EX.remembered_share(0.2, accuracy).message
+    assert "guess" in EX.remembered_share(0.625, accuracy).message
+    assert "gain over all" in EX.remembered_share(0.025, accuracy).message
+    assert "too high" in EX.remembered_share(0.5, accuracy).message
+    # at the bar, half of the bits from the window before are remembered
+    assert EX.remembered_share(0.5, baselines.learned_bar(3, 15))
+    with pytest.raises(ValueError, match="window-bound"):
+        EX.remembered_share(0.5, 0.8)
+
+
+def test_remembered_share_follows_the_parameters():
+    ex = Exercises(40000, 10, 2, 4)  # window-bound 0.9, bar 0.95
+    assert ex.remembered_share(0.25, ex.accuracy_to_read)
 
 
 def test_exercises_refuse_bad_parameters():

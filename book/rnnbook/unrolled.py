@@ -55,10 +55,11 @@ def init_hand_weights(
     """
     import keras
 
+    # positive_int: refuse a size that is not a whole number above 0
     state_size = positive_int("state_size", state_size)
     num_classes = positive_int("num_classes", num_classes)
-    # a seeded initializer repeats its values: one seed per matrix, as
-    # rnnbook.initializers lays them out
+    # Two initializers with the same seed would draw the same numbers, so
+    # W2 gets a seed of its own, derived from the first (output_seed).
     glorot = keras.initializers.GlorotUniform
     return {
         "W": tf.Variable(

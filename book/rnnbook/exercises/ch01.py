@@ -14,7 +14,6 @@ from rnnbook import baselines
 from rnnbook._checks import positive_int
 from rnnbook.exercises.feedback import (
     Feedback,
-    check_choice,
     check_number,
     check_shape,
     wrong,
@@ -96,28 +95,52 @@ class Exercises:
         return feedback
 
     # Exercise 3
-    def reading(self, answer: object) -> Feedback:
-        """What a held-out accuracy at the window-bound level shows."""
-        accuracy = baselines.window_bound_accuracy(
+    @property
+    def accuracy_to_read(self) -> float:
+        """The accuracy exercise 3 reads: midway from window-bound to bar."""
+        window_bound = baselines.window_bound_accuracy(
             self.echo_step, self.truncated_backprop_length
         )
-        return check_choice(
-            answer,
-            "window-bound",
-            {
-                "chance": (
-                    f"a network that learned nothing scores 1/2, and "
-                    f"{accuracy:.3f} is far above it."
-                ),
-                "perfect": (
-                    f"it misses half of the first {self.echo_step} targets "
-                    "of every window, the ones whose bit lies in the "
-                    "window before."
-                ),
-            },
-            name="the learner it matches",
-            because=(
-                f"{accuracy:.3f} is exactly what a memory that stops at "
-                "window edges scores: the carried state is not used."
-            ),
+        bar = baselines.learned_bar(
+            self.echo_step, self.truncated_backprop_length
         )
+        return (window_bound + bar) / 2
+
+    def remembered_share(self, answer: object, accuracy: float) -> Feedback:
+        """The share of the bits from the window before that a network with
+        held-out ``accuracy`` remembers, if it is right inside windows."""
+        window = self.truncated_backprop_length
+        share = min(self.echo_step, window) / window
+        window_bound = 1 - share / 2
+        if not window_bound <= accuracy <= 1:
+            raise ValueError(
+                f"accuracy must lie between the window-bound accuracy "
+                f"{window_bound:.3f} and 1, got {accuracy}; pass e.g. "
+                "ex.accuracy_to_read."
+            )
+        expected = 1 - 2 * (1 - accuracy) / share
+        name = f"the share remembered at accuracy {accuracy:.4g}"
+        feedback = check_number(answer, expected, name=name, tolerance=0.01)
+        if feedback or not isinstance(answer, (int, float)):
+            return feedback
+        if isinstance(answer, bool):
+            return feedback
+        hints = {
+            share: (
+                "is the share of steps whose bit lies in the window "
+                "before; the question asks how many of those bits the "
+                "network knows."
+            ),
+            1 - (1 - accuracy) / share: (
+                "is the accuracy on those steps; a guess already gets "
+                "half of them right, so count only what beats guessing."
+            ),
+            accuracy - window_bound: (
+                "is the gain over all steps; only a share "
+                f"{share:.3g} of the steps can gain."
+            ),
+        }
+        for value, hint in hints.items():
+            if abs(answer - value) <= 0.005:
+                return wrong(f"{answer:.4g} {hint}")
+        return feedback
