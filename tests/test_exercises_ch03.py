@@ -12,7 +12,9 @@ WINDOW = np.zeros((B, T, 1), dtype=np.float32)
 def test_returned_shapes_of_exercise_1():
     assert ch03.simple_rnn_returns([(B, 7), (B, 7)], WINDOW)
     assert ch03.lstm_returns([(B, T, 7), (B, 7), (B, 7)], WINDOW)
-    assert str(ch03.simple_rnn_returns(None, WINDOW)).startswith("… waiting for your answer: a list of 2")
+    waits = str(ch03.simple_rnn_returns(None, WINDOW))
+    # waiting gives nothing away: no count of the tensors returned
+    assert waits.startswith("… waiting for your answer: a list of shapes") and "2" not in waits
     # the LSTM's second state forgotten
     message = str(ch03.lstm_returns([(B, T, 7), (B, 7)], WINDOW))
     assert message.startswith("✗") and "h and c" in message
@@ -55,6 +57,10 @@ def test_cell_parameters():
     assert "once per step" in str(ch03.cell_parameters(24 * 15, state_size=S))
     assert "too low" in str(ch03.cell_parameters(3, state_size=S))
     assert "as a number" in str(ch03.cell_parameters("24", state_size=S))
+    # 3 input features, the kernel counted as one row
+    assert ch03.cell_parameters(3 * 7 + 49 + 7, state_size=7, input_size=3)
+    assert "one row per input feature" in str(ch03.cell_parameters(7 + 49 + 7, state_size=7, input_size=3))
+    assert ch03.model_parameters(77 + 16, state_size=7, num_classes=C, input_size=3)
 
 
 def test_cell_parameters_match_keras():
@@ -72,15 +78,33 @@ def test_model_parameters():
     assert "waiting" in str(ch03.model_parameters(None, state_size=S, num_classes=C))
 
 
-def test_state_variable_shape_and_other_batch_size():
-    assert ch03.state_variable_shape((B, S), batch_size=B, state_size=S)
-    assert "one state per batch row" in str(ch03.state_variable_shape((S,), batch_size=B, state_size=S))
-    assert "dimension 0 differs" in str(ch03.state_variable_shape((S, B), batch_size=B, state_size=S))
-    assert ch03.other_batch_size("error")
-    assert "does not grow" in str(ch03.other_batch_size("zeros"))
-    assert "another" in str(ch03.other_batch_size("repeat"))
-    assert "waiting" in str(ch03.other_batch_size(None))
-    assert "must be one of" in str(ch03.other_batch_size("crash"))
+def test_stateful_states():
+    assert ch03.stateful_states([(8, 6), (8, 6)], "LSTM", batch_size=8, units=6)
+    assert ch03.stateful_states([(8, 6)], "SimpleRNN", batch_size=8, units=6)
+    assert ch03.stateful_states((8, 6), "SimpleRNN", batch_size=8, units=6)
+    assert "h and c" in str(ch03.stateful_states([(8, 6)], "LSTM", batch_size=8, units=6))
+    assert "one state per batch row" in str(ch03.stateful_states([(6,), (6,)], "LSTM", batch_size=8, units=6))
+    assert "dimension 0 differs" in str(ch03.stateful_states([(6, 8), (6, 8)], "LSTM", batch_size=8, units=6))
+    assert "waiting" in str(ch03.stateful_states(None, "LSTM", batch_size=8, units=6))
+    assert "list of shapes" in str(ch03.stateful_states("(8, 6)", "LSTM", batch_size=8, units=6))
+    with pytest.raises(ValueError, match="layer must be"):
+        ch03.stateful_states([(8, 6)], "GRU", batch_size=8, units=6)
+
+
+def test_stateful_states_match_keras():
+    keras = pytest.importorskip("keras")
+    for name in ("SimpleRNN", "LSTM"):
+        layer = getattr(keras.layers, name)(6, stateful=True)
+        layer.build((8, T, 1))
+        shapes = [tuple(v.shape) for v in layer.states]
+        assert ch03.stateful_states(shapes, name, batch_size=8, units=6)
+
+
+def test_same_window_twice():
+    assert ch03.same_window_twice("different")
+    assert "does not start each call from zeros" in str(ch03.same_window_twice("same"))
+    assert "waiting" in str(ch03.same_window_twice(None))
+    assert "must be one of" in str(ch03.same_window_twice("error"))
 
 
 @pytest.fixture(scope="module")

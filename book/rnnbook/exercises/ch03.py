@@ -30,8 +30,8 @@ __all__ = [
     "expected_shapes",
     "cell_parameters",
     "model_parameters",
-    "state_variable_shape",
-    "other_batch_size",
+    "stateful_states",
+    "same_window_twice",
     "carried_by_hand",
 ]
 
@@ -93,10 +93,7 @@ def returned_shapes(
     )
     names = _names(layer, return_state)
     if answer is None:
-        return waiting(
-            f"a list of {len(expected)} shape(s), one tuple per tensor "
-            f"{layer} returns"
-        )
+        return waiting("a list of shapes, one tuple per tensor returned")
     if isinstance(answer, tuple) and all(
         isinstance(n, (int, np.integer)) for n in answer
     ):
@@ -199,6 +196,12 @@ def cell_parameters(
         (kernel + recurrent, f"the bias ({state_size})"),
     ]
     if isinstance(answer, int) and answer != expected:
+        if input_size != 1 and answer == state_size + recurrent + bias:
+            return wrong(
+                f"{answer} gives the kernel one row; it has one row per "
+                f"input feature, {input_size} x {state_size}, so the cell "
+                f"has {expected}."
+            )
         parts = [why for total, why in missing if total == answer]
         if parts:
             return wrong(
@@ -243,43 +246,63 @@ def model_parameters(
     )
 
 
-def state_variable_shape(
-    answer: object, *, batch_size: int, state_size: int
+def stateful_states(
+    answer: object, layer: str, *, batch_size: int, units: int
 ) -> Feedback:
-    """Check the shape of a stateful SimpleRNN's ``states[0]``."""
-    expected = (
+    """Check the shapes of a stateful layer's ``states``, one per part."""
+    if layer not in _LAYERS:
+        raise ValueError(f"layer must be one of {_LAYERS}, got {layer!r}.")
+    row = (
         positive_int("batch_size", batch_size),
-        positive_int("state_size", state_size),
+        positive_int("units", units),
     )
-    verdict = check_shape(answer, expected, name="the state variable's shape")
-    if verdict.verdict == "wrong" and answer == (state_size,):
+    parts = _STATE_PARTS[layer]
+    expected = [row] * len(parts)
+    if answer is None:
+        return waiting("a list of shapes, one tuple per state variable")
+    if isinstance(answer, tuple) and all(
+        isinstance(n, (int, np.integer)) for n in answer
+    ):
+        answer = [answer]  # one shape given on its own
+    if isinstance(answer, str) or not isinstance(answer, Sequence):
         return wrong(
-            f"one state per batch row: the variable is {expected}, one row "
-            f"of {state_size} numbers for each of the {batch_size} streams."
+            f"give a list of shapes, one tuple per state variable, got "
+            f"{answer!r}."
         )
-    return verdict
+    if len(answer) != len(expected):
+        return wrong(
+            f"{layer} keeps {len(expected)} state variable(s) "
+            f"({' and '.join(parts)}), you gave {len(answer)} shape(s)."
+        )
+    for shape, part in zip(answer, parts):
+        if shape == (units,):
+            return wrong(
+                f"one state per batch row: {part} is {row}, one row of "
+                f"{units} numbers for each of the {batch_size} streams."
+            )
+        verdict = check_shape(shape, row, name=f"the shape of {part}")
+        if not verdict:
+            return verdict
+    return right(f"{layer}'s state variables are {expected}.")
 
 
-def other_batch_size(answer: object) -> Feedback:
-    """Check what a stateful layer does with a batch of another size."""
+def same_window_twice(answer: object) -> Feedback:
+    """Check what a stateful model returns for one batch fed twice."""
     return check_choice(
         answer,
-        "error",
+        "different",
         {
-            "zeros": (
-                "Keras does not grow its state variables: it compares the "
-                "batch size with theirs and refuses the call."
-            ),
-            "repeat": (
-                "repeating state rows would hand one stream's memory to "
-                "another; Keras refuses the call instead."
+            "same": (
+                "a stateful layer does not start each call from zeros: the "
+                "second call starts from the state the first one left."
             ),
         },
-        name="what happens",
+        name="the two calls' logits",
         because=(
-            "the state variable holds one row per stream, and row i of a "
-            "batch continues row i of the batch before; with another number "
-            "of rows that pairing is lost, so Keras raises a ValueError."
+            "the first call leaves its final state in the state variables "
+            "and the second starts from it, so the same inputs meet another "
+            "state (only reset_state() between the calls would make them "
+            "agree)."
         ),
     )
 
