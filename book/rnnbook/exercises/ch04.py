@@ -60,7 +60,7 @@ def numpy_lstm_step(lstm_step: Callable | None, cell) -> Feedback:
     ``keras.layers.LSTMCell``. Both run on the same random inputs.
     """
     if lstm_step is None:
-        return waiting("a function lstm_step(x, h, c, kernel, ...)")
+        return waiting("a function lstm_step(x, h, c, kernel, ...), as a name")
     if not callable(lstm_step):
         return wrong(f"pass the function itself, got {lstm_step!r}.")
     weights = [
@@ -79,7 +79,7 @@ def numpy_lstm_step(lstm_step: Callable | None, cell) -> Feedback:
             "run it on the arrays above to find the line."
         )
     if answer is None:
-        return waiting("lstm_step must return the new (h, c), not None")
+        return waiting("the body of lstm_step, returning the new (h, c)")
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         return wrong("lstm_step must return a pair: the new (h, c).")
     h_new, c_new = (np.asarray(part, dtype=np.float64) for part in answer)
@@ -135,7 +135,7 @@ def lstm_parameters(
     feedback = check_number(
         answer,
         expected,
-        name=f"the parameters of LSTMCell({units})",
+        name=f"the parameter count of LSTMCell({units})",
         tolerance=0,
     )
     if feedback or answer is None:
