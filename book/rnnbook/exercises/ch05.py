@@ -42,7 +42,7 @@ def partly_shared_parameters(
     shared = lstm_count(units, units) if layers > 1 else 0
     expected = first + shared
     feedback = check_number(
-        answer, expected, name="the stack's parameters", tolerance=0
+        answer, expected, name="the stack's parameter count", tolerance=0
     )
     if feedback or answer is None:
         return feedback
