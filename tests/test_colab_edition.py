@@ -245,9 +245,11 @@ def made_up_chapter(tmp_path, markdown: str):
         nbformat.v4.new_code_cell("glue('x', 2.25)"),
         nbformat.v4.new_markdown_cell(markdown),
         nbformat.v4.new_code_cell(
-            "# @title Solution to exercise 1\ncheck(3)", metadata={"tags": ["solution", "hide-input"]}
+            "# @title Solution to exercise 1\ncheck(3)", metadata={"tags": ["solution", "hide-cell"]}
         ),
     ]
+    notebook.cells[3].outputs = [nbformat.v4.new_output("stream", text="✓ 3 is right.\n")]
+    notebook.cells[3].execution_count = 2
     notebook.cells[1].outputs = [
         nbformat.v4.new_output(
             "display_data",
@@ -267,7 +269,8 @@ def test_a_notebook_edition_keeps_code_and_outputs_and_folds_solutions(tmp_path,
     result = edition(path, REPO)
     assert [cell.cell_type for cell in result.cells] == [cell.cell_type for cell in source.cells]
     assert result.cells[1] == source.cells[1]
-    assert result.cells[3].metadata == {"tags": ["solution", "hide-input"], "cellView": "form"}
+    assert result.cells[3].metadata == {"tags": ["solution", "hide-cell"], "cellView": "form"}
+    assert result.cells[3].outputs == [] and source.cells[3].outputs, "a solution's output would give it away"
     title_cell = result.cells[0].source
     assert title_cell.startswith("# A chapter\n\n> *Colab/GitHub edition")
     assert f"[A chapter]({SITE}99_made_up.html)" in title_cell

@@ -485,6 +485,8 @@ def edition(path: pathlib.Path, repo: Repository | None = None) -> nbformat.Note
                 raise MarkupError(f"{path.name}, cell {index} ({first_line!r}): {error}") from None
         elif cell.cell_type == "code" and SOLUTION_TAG in cell.metadata.get("tags", []):
             cell.metadata["cellView"] = "form"  # Colab folds it to its "# @title Solution to exercise N"
+            # its output would give the answer away before the reader opens the solution
+            cell.outputs, cell.execution_count = [], None
     _add_edition_note(notebook.cells, context)
     notebook.metadata["colab"] = {"toc_visible": True}  # Colab opens its table of contents beside the chapter
     return notebook
