@@ -30,6 +30,7 @@ def test_top_kernel_shape():
     assert "only layer 0 reads the bit" in str(ch05.top_kernel_shape((1, 8), widths=widths))
     assert "4 * units columns" in str(ch05.top_kernel_shape((4, 2), widths=widths))
     assert "not layer 0" in str(ch05.top_kernel_shape((8, 8), widths=widths))
+    assert "top layer's own width (2)" in str(ch05.top_kernel_shape((4, 16), widths=widths))
     assert "dimension 0 differs" in str(ch05.top_kernel_shape((5, 8), widths=widths))
     assert "waiting" in str(ch05.top_kernel_shape(None, widths=widths))
     with pytest.raises(ValueError, match="at least two layers"):
@@ -45,3 +46,37 @@ def test_packed_state_shape():
     assert "side by side" in str(ch05.packed_state_shape((3, 5, 8), **kwargs))
     assert "one more axis" in str(ch05.packed_state_shape((3, 5, 4), **kwargs))
     assert "waiting" in str(ch05.packed_state_shape(None, **kwargs))
+
+
+def stack_of(cells, call=True):
+    stack = keras.layers.StackedRNNCells(cells)
+    if call:
+        stack(keras.ops.zeros((5, 1)), stack.get_initial_state(batch_size=5))
+    return stack
+
+
+def test_partly_shared_stack():
+    kwargs = dict(state_size=4, num_layers=3)
+    shared = keras.layers.LSTMCell(4)
+    assert ch05.partly_shared_stack(stack_of([keras.layers.LSTMCell(4)] + [shared] * 2), **kwargs)
+    separate = [keras.layers.LSTMCell(4) for _ in range(3)]
+    assert "one cell object" in str(ch05.partly_shared_stack(stack_of(separate), **kwargs))
+    assert "build num_layers = 3" in str(ch05.partly_shared_stack(stack_of([keras.layers.LSTMCell(4)]), **kwargs))
+    not_called = stack_of([keras.layers.LSTMCell(4)] + [keras.layers.LSTMCell(4)] * 2, call=False)
+    assert "call it once" in str(ch05.partly_shared_stack(not_called, **kwargs))
+    assert "StackedRNNCells" in str(ch05.partly_shared_stack(keras.layers.LSTMCell(4), **kwargs))
+    assert "waiting" in str(ch05.partly_shared_stack(None, **kwargs))
+
+
+def test_packed_index():
+    kwargs = dict(layer=2, row=4, num_layers=3, batch_size=5)
+    assert ch05.packed_index((2, 1, 4), **kwargs)
+    assert ch05.packed_index([2, 1, 4], **kwargs)
+    assert "is c" in str(ch05.packed_index((2, 0, 4), **kwargs))
+    assert "count from 0" in str(ch05.packed_index((3, 1, 5), **kwargs))
+    assert "before the batch axis" in str(ch05.packed_index((2, 4, 1), **kwargs))
+    assert "layer axis comes first" in str(ch05.packed_index((1, 2, 4), **kwargs))
+    assert "three indices" in str(ch05.packed_index((2, 1), **kwargs))
+    assert "waiting" in str(ch05.packed_index(None, **kwargs))
+    with pytest.raises(ValueError, match="count from 0"):
+        ch05.packed_index((0, 1, 0), layer=3, row=0, num_layers=3, batch_size=5)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib import ticker
 from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
 
 from rnnbook.drawing import COLORS, VARIANT_COLORS, bits, figure
 from rnnbook.training_charts import plot_training
@@ -34,13 +35,15 @@ def plot_lstm_gates(
     traces: dict[str, np.ndarray],
     title: str | None = None,
     gates: str = "ifo",
+    highlight: tuple[str, int] | None = None,
 ) -> None:
     """Heat maps of LSTM gates and states over time, under the bits.
 
-    ``x`` and ``y`` are the ``[T]`` bits of one batch row; ``traces`` maps a
-    name (``"f"``, ``"i"``, ``"o"``, ``"c"`` ...) to a ``[T, units]`` array.
-    Traces named in ``gates`` are drawn on a 0-to-1 scale, the others (states)
-    on a scale symmetric around 0.
+    ``x`` and ``y`` are the ``[T]`` bits of one batch row, drawn as two rows
+    of their own; ``traces`` maps a name (``"f"``, ``"i"``, ``"o"``, ``"c"``
+    ...) to a ``[T, units]`` array. Traces named in ``gates`` are drawn on a
+    0-to-1 scale, the others (states) on a scale symmetric around 0.
+    ``highlight``, e.g. ``("h", 3)``, outlines one unit's row in one map.
     """
     x, y = bits("x", x), bits("y", y)
     steps = len(x)
@@ -56,36 +59,33 @@ def plot_lstm_gates(
                 f"traces[{name!r}] must have shape [T={steps}, units], got "
                 f"{values.shape}; stack one [units] vector per time step."
             )
+    if highlight is not None and (
+        highlight[0] not in traces
+        or not 0 <= highlight[1] < traces[highlight[0]].shape[1]
+    ):
+        raise ValueError(
+            f"highlight must name a trace and one of its units, got "
+            f"{highlight}; e.g. ('h', 0) with traces {sorted(traces)}."
+        )
+    units = max(values.shape[1] for values in traces.values())
     with figure(
-        len(traces) + 1,
+        len(traces) + 2,
         1,
-        figsize=(10, 1.2 + 1.05 * (len(traces) + 1)),
+        figsize=(8, 1.4 + (0.35 + 0.22 * units) * len(traces)),
         sharex=True,
-        gridspec_kw={"height_ratios": [0.7] + [1] * len(traces)},
+        gridspec_kw={"height_ratios": [0.3, 0.3] + [1] * len(traces)},
     ) as (fig, axes):
-        axes[0].bar(
-            np.arange(steps),
-            x,
-            width=0.8,
-            color=COLORS["input"],
-            alpha=0.4,
-            label="input",
-        )
-        axes[0].bar(
-            np.arange(steps),
-            y * 0.5,
-            width=0.4,
-            color=COLORS["target"],
-            label="target (x0.5)",
-        )
-        axes[0].set_yticks([])
-        axes[0].legend(
-            fontsize=7,
-            loc="upper left",
-            bbox_to_anchor=(1.0, 1.0),
-            frameon=False,
-        )
-        for ax, (name, values) in zip(axes[1:], traces.items()):
+        for ax, values, label, color in (
+            (axes[0], x, "input $x$", COLORS["input"]),
+            (axes[1], y, "target $y$", COLORS["target"]),
+        ):
+            ax.bar(np.arange(steps), values, width=0.8, color=color)
+            ax.set_ylim(0, 1.05)
+            ax.set_yticks([])
+            ax.set_ylabel(label, rotation=0, ha="right", va="center")
+            for spine in ("top", "right", "left"):
+                ax.spines[spine].set_visible(False)
+        for ax, (name, values) in zip(axes[2:], traces.items()):
             values = values.T
             signed = name not in gates
             image = ax.imshow(
@@ -96,11 +96,25 @@ def plot_lstm_gates(
                 vmax=np.abs(values).max() if signed else 1,
                 interpolation="nearest",
             )
-            ax.set_ylabel(name, rotation=0, ha="right", va="center")
+            ax.set_ylabel(
+                f"${name}$\nunit", rotation=0, ha="right", va="center"
+            )
             ax.set_yticks(range(values.shape[0]))
-            ax.tick_params(axis="y", labelsize=7)
+            ax.tick_params(axis="y", labelsize=9)
             fig.colorbar(image, ax=ax, pad=0.01, fraction=0.03)
+            if highlight is not None and highlight[0] == name:
+                ax.add_patch(
+                    Rectangle(
+                        (-0.5, highlight[1] - 0.5),
+                        steps,
+                        1,
+                        fill=False,
+                        edgecolor="black",
+                        linewidth=2,
+                    )
+                )
         axes[-1].set_xlabel("time step in the window")
+        axes[-1].set_xticks(range(steps))
         axes[0].set_title(title or "LSTM gates and states over one window")
 
 

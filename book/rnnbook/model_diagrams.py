@@ -84,9 +84,9 @@ def plot_lstm_cell() -> None:
             )
         )
         # The cell state runs along the top, the hidden state along the bottom.
-        arrow(ax, (0.0, 3.9), (2.25, 3.9), color=cell)
-        _node(ax, (2.5, 3.9), "×")
-        arrow(ax, (2.75, 3.9), (4.75, 3.9), color=cell)
+        arrow(ax, (0.0, 3.9), (3.45, 3.9), color=cell)
+        _node(ax, (3.7, 3.9), "×")
+        arrow(ax, (3.95, 3.9), (4.75, 3.9), color=cell)
         _node(ax, (5.0, 3.9), "+")
         arrow(ax, (5.25, 3.9), (9.0, 3.9), color=cell)
         ax.text(-0.05, 4.1, "$c_{t-1}$", fontsize=12, ha="left")
@@ -96,9 +96,19 @@ def plot_lstm_cell() -> None:
         arrow(ax, (1.4, -0.2), (1.4, 0.85))
         ax.text(1.5, -0.25, "$x_t$", fontsize=12)
         ax.plot([1.4, 6.5], [0.9, 0.9], color=COLORS["muted"], linewidth=1.4)
-        boxes = [
-            (2.5, "σ", "f", gate),
-            (3.7, "σ", "i", gate),
+        ax.text(
+            4.5,
+            0.62,
+            "each gate: $x_t K + h_{t-1} R + b$, with $x_t$ and $h_{t-1}$ "
+            "each through its own kernel",
+            fontsize=9,
+            ha="center",
+            va="center",
+            color=COLORS["muted"],
+        )
+        boxes = [  # Keras's order of the four blocks: i, f, g, o
+            (2.5, "σ", "i", gate),
+            (3.7, "σ", "f", gate),
             (5.0, "tanh", "g", candidate),
             (6.3, "σ", "o", gate),
         ]
@@ -106,11 +116,14 @@ def plot_lstm_cell() -> None:
             arrow(ax, (x, 0.9), (x, 1.6))
             _box(ax, (x, 1.9), label, color)
             ax.text(x + 0.5, 1.45, f"${name}_t$", fontsize=11, color=color)
-        arrow(ax, (2.5, 2.2), (2.5, 3.65), color=gate)  # f scales c_{t-1}
         _node(ax, (4.35, 3.0), "×")
-        arrow(ax, (3.7, 2.2), (4.15, 2.85), color=gate)  # input gate ...
+        arrow(ax, (2.5, 2.2), (4.13, 2.9), color=gate)  # input gate ...
         arrow(ax, (5.0, 2.2), (4.55, 2.85), color=candidate)  # ... times g
         arrow(ax, (4.35, 3.25), (4.85, 3.75))  # added to the cell state
+        # f scales c_{t-1}; its line passes over the input gate's
+        ax.plot([3.7, 3.7], [2.45, 2.95], color="white", lw=6, zorder=3.5)
+        arrow(ax, (3.7, 2.2), (3.7, 3.65), color=gate)
+        ax.texts[-1].set_zorder(4)
         _box(ax, (7.3, 3.1), "tanh", candidate, width=0.8, height=0.45)
         arrow(ax, (7.3, 3.9), (7.3, 3.35), color=cell)
         _node(ax, (7.3, 2.1), "×")
@@ -133,8 +146,8 @@ def plot_lstm_cell() -> None:
             ax,
             (-0.2, 9.3),
             (-0.5, 4.9),
-            "one LSTM step: forget (f), input "
-            "(i) and output (o) gates, candidate g",
+            "one LSTM step: input (i), forget (f) "
+            "and output (o) gates, candidate g",
         )
 
 

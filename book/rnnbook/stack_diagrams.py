@@ -8,13 +8,14 @@ edges, and each layer's output climbs to the layer above.
 
 from __future__ import annotations
 
+import numpy as np
 from matplotlib import patches
 from matplotlib.axes import Axes
 
 from rnnbook._checks import positive_int
 from rnnbook.drawing import COLORS, VARIANT_COLORS, arrow, canvas, figure
 
-__all__ = ["plot_stacked_grid"]
+__all__ = ["plot_stacked_grid", "plot_seed_curves"]
 
 _WIDTH, _HEIGHT = 1.5, 0.8  # a cell's box, in data units
 _PITCH_X, _PITCH_Y = 2.3, 1.55  # from one box to the next
@@ -127,9 +128,18 @@ def plot_stacked_grid(num_layers: int = 3, steps: int = 4) -> None:
                 fontsize=9,
             )
         ax.text(
+            xs[-1] + 1.6,
+            top,
+            "output layer:\none $W_2, b_2$ for every step",
+            ha="left",
+            va="center",
+            fontsize=9,
+            color=COLORS["prediction"],
+        )
+        ax.text(
             0.1,
             ys[-1] + 0.5,
-            "state from the\nprevious window",
+            "every layer's state\nfrom the previous window",
             ha="left",
             va="bottom",
             fontsize=8,
@@ -143,3 +153,66 @@ def plot_stacked_grid(num_layers: int = 3, steps: int = 4) -> None:
             f"{steps} steps: "
             "time runs right, layers up",
         )
+
+
+def plot_seed_curves(
+    x: np.ndarray,
+    curves: dict[str, np.ndarray],
+    marks: dict[str, np.ndarray],
+    *,
+    references: dict[str, float],
+    xlabel: str,
+    ylabel: str,
+    title: str,
+) -> None:
+    """One thin line per seed for each variant, with a dot where each seed
+    reached its mark.
+
+    ``curves`` maps a variant to ``[seeds, len(x)]`` values; ``marks`` maps it
+    to one x position per seed (nan: none), drawn on that seed's curve;
+    ``references`` are horizontal lines.
+    """
+    x = np.asarray(x, dtype=float)
+    for name, values in curves.items():
+        values = np.atleast_2d(values)
+        if values.shape[1] != len(x) or len(marks.get(name, [])) != len(
+            values
+        ):
+            raise ValueError(
+                f"curves[{name!r}] must be [seeds, {len(x)}] with one mark "
+                f"per seed, got {values.shape} and "
+                f"{len(marks.get(name, []))} marks."
+            )
+    with figure(figsize=(8, 4)) as (_, ax):
+        for k, (name, values) in enumerate(curves.items()):
+            color = VARIANT_COLORS[k]
+            for seed, curve in enumerate(np.atleast_2d(values)):
+                ax.plot(
+                    x,
+                    curve,
+                    color=color,
+                    linewidth=1.2,
+                    alpha=0.8,
+                    label=name if seed == 0 else None,
+                )
+                mark = marks[name][seed]
+                if np.isfinite(mark):
+                    ax.plot(
+                        mark,
+                        np.interp(mark, x, curve),
+                        "o",
+                        color=color,
+                        markersize=6,
+                    )
+        for k, (label, value) in enumerate(references.items()):
+            ax.axhline(
+                value,
+                color=COLORS["muted"],
+                linestyle=["--", ":"][k % 2],
+                linewidth=1,
+                label=label,
+            )
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.set_title(title)
+        ax.legend(fontsize=9, frameon=False)

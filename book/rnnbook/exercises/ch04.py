@@ -1,5 +1,5 @@
-"""Checks for chapter 4's exercises: the LSTM step, its parameters, and
-the long echo with more units.
+"""Checks for chapter 4's exercises: a GRU step in NumPy, an LSTM's
+parameters, and the long echo with more units.
 
 Each check computes its expected answer from the chapter's parameters (or
 from the chapter's own cell), so it holds when a reader changes the
@@ -21,7 +21,12 @@ from rnnbook.exercises.feedback import (
     wrong,
 )
 
-__all__ = ["numpy_lstm_step", "lstm_parameters", "wider_lstm"]
+__all__ = [
+    "numpy_lstm_step",
+    "numpy_gru_step",
+    "lstm_parameters",
+    "wider_lstm",
+]
 
 # The order of the four gate blocks in Keras's kernels and bias.
 KERAS_ORDER = "ifgo"
@@ -124,6 +129,102 @@ def numpy_lstm_step(lstm_step: Callable | None, cell) -> Feedback:
     )
 
 
+def _gru_reference(x, h, weights, *, order: str = "zrh", after=True):
+    """One GRU step in NumPy (Keras's ``reset_after=True`` form), with the
+    blocks read in ``order``; ``after=False`` applies the reset before the
+    recurrent kernel (the other form), a typical slip."""
+    kernel, recurrent_kernel, bias = weights
+    x_parts = dict(zip(order, np.split(x @ kernel + bias[0], 3, axis=1)))
+    h_parts = dict(
+        zip(order, np.split(h @ recurrent_kernel + bias[1], 3, axis=1))
+    )
+    z = _sigmoid(x_parts["z"] + h_parts["z"])
+    r = _sigmoid(x_parts["r"] + h_parts["r"])
+    if after:
+        candidate = np.tanh(x_parts["h"] + r * h_parts["h"])
+    else:
+        units = h.shape[1]
+        recurrent_h = dict(zip(order, np.split(recurrent_kernel, 3, axis=1)))
+        candidate = np.tanh(
+            x_parts["h"] + (r * h) @ recurrent_h["h"] + bias[1][-units:]
+        )
+    return z * h + (1 - z) * candidate
+
+
+def numpy_gru_step(gru_step: Callable | None, cell) -> Feedback:
+    """Exercise 1: a NumPy GRU step that matches the Keras cell ``cell``.
+
+    ``gru_step(x, h, kernel, recurrent_kernel, bias)`` must return the new
+    ``h``; ``cell`` is a built ``keras.layers.GRUCell`` (``reset_after=True``,
+    so ``bias`` is ``[2, 3 * units]``: input bias, recurrent bias). The check
+    runs both on the same random inputs, then the reader's step once more
+    with random biases, against the equations.
+    """
+    if gru_step is None:
+        return waiting("a function gru_step(x, h, kernel, ...), as a name")
+    if not callable(gru_step):
+        return wrong(f"pass the function itself, got {gru_step!r}.")
+    weights = [
+        np.asarray(w, dtype=np.float64)
+        for w in (cell.kernel, cell.recurrent_kernel, cell.bias)
+    ]
+    input_size, units = weights[0].shape[0], weights[1].shape[0]
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(3, input_size))
+    h = rng.normal(size=(3, units))
+    biased = weights[:2] + [rng.normal(size=weights[2].shape)]
+    try:
+        answer = gru_step(x, h, *weights)
+        answer_biased = gru_step(x, h, *biased)
+    except Exception as error:  # the reader's code: report any failure
+        return wrong(
+            f"gru_step raised {type(error).__name__}: {error}; "
+            "run it on the arrays above to find the line."
+        )
+    if answer is None:
+        return waiting("the body of gru_step, returning the new h")
+    if isinstance(answer, (tuple, list)):
+        return wrong("return the new h alone: a GRU's state is one tensor.")
+    h_new = np.asarray(answer, dtype=np.float64)
+    if h_new.shape != (3, units):
+        return wrong(
+            f"expected h of shape {(3, units)} for a batch of 3, got "
+            f"{h_new.shape}."
+        )
+    output, _ = cell(x.astype(np.float32), [h.astype(np.float32)])
+    h_keras = np.asarray(output)
+    h_biased = np.asarray(answer_biased, dtype=np.float64)
+    if _close(h_new, h_keras) and _close(
+        h_biased, _gru_reference(x, h, biased)
+    ):
+        return right(
+            f"your step matches GRUCell({units}): h agrees to 1e-5, with "
+            "its biases and with random ones."
+        )
+    for order in ("rzh", "hzr", "zhr"):
+        if _close(h_biased, _gru_reference(x, h, biased, order=order)):
+            return wrong(
+                f"the blocks are read as {order}: Keras stores them as "
+                "z, r, h (update, reset, candidate)."
+            )
+    if _close(h_biased, _gru_reference(x, h, biased, after=False)):
+        return wrong(
+            "the reset is applied before the recurrent kernel; Keras's "
+            "default (reset_after=True) multiplies r with h @ R_h + b'_h."
+        )
+    kept = _gru_reference(x, h, biased)
+    if _close(h_new, h_keras):
+        return wrong(
+            "right with the cell's zero biases, not with random ones: add "
+            "bias[0] to the input part and bias[1] to the recurrent part."
+        )
+    worst = float(np.abs(h_biased - kept).max())
+    return wrong(
+        f"h differs from the equations by up to {worst:.3g}; check which "
+        "part z keeps (z * h_prev) and which it writes ((1 - z) * candidate)."
+    )
+
+
 def lstm_parameters(
     answer: object, *, state_size: int, input_size: int = 1
 ) -> Feedback:
@@ -147,6 +248,10 @@ def lstm_parameters(
         "4 * state_size numbers.",
         4 * units * units: "the recurrent kernel alone: add the input "
         "kernel and the bias.",
+        4 * units * (1 + units + 1): "that counts an input of one number; "
+        f"this input has {inputs}, so the input kernel has {inputs} rows.",
+        4 * units * (inputs + 1): "that leaves out the recurrent kernel, "
+        "[units, 4 * units].",
     }
     if answer in slips:
         return wrong(f"not {answer}: {slips[answer]}")

@@ -1,5 +1,5 @@
 """Checks for chapter 5's exercises: a stack that shares a cell, layers of
-different widths, and the 2016 state array.
+different widths, and where the 2016 state array keeps a layer's h.
 
 Each check computes its expected answer from the chapter's parameters,
 passed in, so it holds when a reader changes the parameters cell.
@@ -14,6 +14,8 @@ from rnnbook.exercises.feedback import (
     Feedback,
     check_number,
     check_shape,
+    right,
+    waiting,
     wrong,
 )
 
@@ -22,6 +24,8 @@ __all__ = [
     "partly_shared_parameters",
     "top_kernel_shape",
     "packed_state_shape",
+    "partly_shared_stack",
+    "packed_index",
 ]
 
 
@@ -86,6 +90,9 @@ def top_kernel_shape(answer: object, *, widths: Sequence[int]) -> Feedback:
         "4 * units columns.",
         (widths[0], 4 * top): "the input of a layer is the layer right "
         "below it, not layer 0.",
+        (below, 4 * below): "the rows are right; the columns are four "
+        f"blocks of the top layer's own width ({top}), not the layer "
+        "below's.",
     }
     if shape in slips and shape != expected:
         return wrong(f"not {shape}: {slips[shape]}")
@@ -118,3 +125,91 @@ def packed_state_shape(
     if shape in slips and shape != expected:
         return wrong(f"not {shape}: {slips[shape]}")
     return feedback
+
+
+def partly_shared_stack(
+    stack: object, *, state_size: int, num_layers: int
+) -> Feedback:
+    """Exercise 1, the built stack: ``num_layers`` LSTM cells in a
+    ``StackedRNNCells``, layer 0 its own, the layers above one shared cell
+    object, called once so that its weights exist."""
+    units = positive_int("state_size", state_size)
+    layers = positive_int("num_layers", num_layers)
+    if stack is None:
+        return waiting("the stack, a StackedRNNCells called once on x_t")
+    cells = getattr(stack, "cells", None)
+    if cells is None:
+        return wrong(
+            f"expected a keras.layers.StackedRNNCells, got "
+            f"{type(stack).__name__}."
+        )
+    if len(cells) != layers:
+        return wrong(
+            f"the stack has {len(cells)} layers; build num_layers = {layers}."
+        )
+    if layers > 1 and any(cell is not cells[1] for cell in cells[1:]):
+        return wrong(
+            "the layers above layer 0 must be one cell object: "
+            "[own_cell] + [shared] * (num_layers - 1)."
+        )
+    if layers > 1 and cells[0] is cells[1]:
+        return wrong(
+            "layer 0 shares the upper layers' cell: give it a cell of its "
+            "own (its input is 1 number wide, theirs state_size)."
+        )
+    if not stack.weights:
+        return wrong("the stack has no weights yet: call it once on x_t.")
+    expected = lstm_count(units, 1) + (
+        lstm_count(units, units) if layers > 1 else 0
+    )
+    if stack.count_params() != expected:
+        return wrong(
+            f"count_params() is {stack.count_params()}, expected {expected}: "
+            f"use LSTMCell({units}) in every layer."
+        )
+    return right(
+        f"the stack shares one cell across layers 1 to {layers - 1}: "
+        f"{len(stack.weights)} weight tensors, {expected} parameters."
+    )
+
+
+def packed_index(
+    answer: object, *, layer: int, row: int, num_layers: int, batch_size: int
+) -> Feedback:
+    """Exercise 3: the index ``(layer, pair, row)`` of the 2016 array
+    ``[num_layers, 2, batch_size, state_size]`` that holds layer ``layer``'s
+    ``h`` for batch row ``row`` (``(c, h)``: h is at 1)."""
+    layers = positive_int("num_layers", num_layers)
+    batch = positive_int("batch_size", batch_size)
+    if not (0 <= layer < layers and 0 <= row < batch):
+        raise ValueError(
+            f"layer must be in 0..{layers - 1} and row in 0..{batch - 1}, "
+            f"got {layer} and {row}; both count from 0."
+        )
+    expected = (layer, 1, row)
+    if answer is None:
+        return waiting("the index, a tuple of three integers")
+    if not isinstance(answer, (tuple, list)) or len(answer) != 3:
+        return wrong(
+            f"give three indices, (layer, c-or-h, batch row), got {answer!r}."
+        )
+    answer = tuple(answer)
+    if answer == expected:
+        return right(
+            f"packed[{layer}, 1, {row}] is layer {layer}'s h for batch row "
+            f"{row}: one [state_size] vector."
+        )
+    slips = {
+        (layer, 0, row): "index 0 of the pair axis is c: the 2016 order is "
+        "(c, h).",
+        (layer + 1, 1, row + 1): "indices count from 0: the last layer is "
+        f"{layers - 1}, the last row {batch - 1}.",
+        (layer, row, 1): "the pair axis (c, h) comes before the batch axis.",
+        (1, layer, row): "the layer axis comes first, then the pair (c, h).",
+    }
+    if answer in slips:
+        return wrong(f"not {answer}: {slips[answer]}")
+    return wrong(
+        f"not {answer}: the array is [num_layers, 2, batch_size, "
+        "state_size]; pick the layer, then h in (c, h), then the row."
+    )
