@@ -37,3 +37,21 @@ def test_bad_counts_are_refused(options, message):
 def test_the_machine_is_named():
     description = timing.machine_description()
     assert "cores" in description and f"TensorFlow {tf.__version__}" in description
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        ([1.0, 1.2, 1.1], [2.0, 2.5, 2.1], "faster"),
+        ([2.0, 2.5], [1.0, 1.9], "slower"),
+        ([1.0, 2.2], [2.0, 3.0], "within the spread"),
+        ([1.0, float("nan")], [2.0], "faster"),
+    ],
+)
+def test_compare_ranks_only_ranges_that_do_not_overlap(a, b, verdict):
+    assert timing.compare(a, b) == verdict
+
+
+def test_compare_needs_measurements():
+    with pytest.raises(ValueError, match="at least one measured time"):
+        timing.compare([float("nan")], [1.0])

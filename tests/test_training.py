@@ -157,3 +157,21 @@ def test_fit_can_hand_a_whole_epoch_to_one_call():
     assert history.epoch_losses == [0.25, 0.25]
     with pytest.raises(TypeError, match="exactly one"):
         fit(None, ideal_predict_step, ZERO_STATE, task, num_epochs=1, seed=0)
+
+
+def test_timed_epoch_returns_losses_state_and_time():
+    from rnnbook.training import timed_epoch
+
+    x_windows = np.zeros((4, BATCH, WINDOW), dtype=np.int32)
+
+    def step(x_window, y_window, state):
+        return 0.5, state + 1
+
+    losses, state, seconds = timed_epoch(step, None, x_windows, x_windows, 0)
+    assert losses == [0.5] * 4 and state == 4 and seconds >= 0
+
+    def epoch(x, y, state):
+        return np.ones(len(x), dtype=np.float32), "end"
+
+    losses, state, _ = timed_epoch(None, epoch, x_windows, x_windows, None)
+    assert losses == [1.0] * 4 and state == "end"

@@ -39,6 +39,9 @@ __all__ = [
     "KINDS",
     "fused_matmul",
     "cell_step",
+    "lstm_step",
+    "rnn_step",
+    "gru_step",
     "forward",
     "adagrad",
     "FastRNN",
@@ -57,6 +60,46 @@ def fused_matmul(a: tf.Tensor, b: tf.Tensor) -> tf.Tensor:
     return tf.reduce_sum(a[:, :, None] * b[None, :, :], axis=1)
 
 
+def rnn_step(weights, x: tf.Tensor, state: list[tf.Tensor]):
+    """One step of one plain RNN layer, ``[kernel, recurrent, bias]``."""
+    kernel, recurrent, bias = weights
+    h = tf.tanh(
+        fused_matmul(x, kernel) + fused_matmul(state[0], recurrent) + bias
+    )
+    return h, [h]
+
+
+def lstm_step(weights, x: tf.Tensor, state: list[tf.Tensor]):
+    """One step of one LSTM layer: chapter 4's equations, with the weights
+    ``[kernel, recurrent_kernel, bias]`` in Keras's layout (gates i, f, g, o).
+    """
+    kernel, recurrent, bias = weights
+    h, c = state
+    i, f, g, o = tf.split(
+        fused_matmul(x, kernel) + fused_matmul(h, recurrent) + bias,
+        4,
+        axis=1,
+    )
+    c = tf.sigmoid(f) * c + tf.sigmoid(i) * tf.tanh(g)
+    h = tf.sigmoid(o) * tf.tanh(c)
+    return h, [h, c]
+
+
+def gru_step(weights, x: tf.Tensor, state: list[tf.Tensor]):
+    """One step of one GRU layer, Keras's default ``reset_after=True``: the
+    bias is ``[input bias, recurrent bias]``."""
+    kernel, recurrent, bias = weights
+    h = state[0]
+    x_z, x_r, x_h = tf.split(fused_matmul(x, kernel) + bias[0], 3, axis=1)
+    h_z, h_r, h_h = tf.split(fused_matmul(h, recurrent) + bias[1], 3, axis=1)
+    z, r = tf.sigmoid(x_z + h_z), tf.sigmoid(x_r + h_r)
+    h = z * h + (1 - z) * tf.tanh(x_h + r * h_h)
+    return h, [h]
+
+
+STEPS = {"rnn": rnn_step, "lstm": lstm_step, "gru": gru_step}
+
+
 def cell_step(
     kind: str, weights, x: tf.Tensor, state: list[tf.Tensor]
 ) -> tuple[tf.Tensor, list[tf.Tensor]]:
@@ -64,33 +107,9 @@ def cell_step(
 
     ``weights`` is ``[kernel, recurrent_kernel, bias]``, as Keras stores them.
     """
-    kernel, recurrent, bias = weights
-    if kind == "rnn":
-        h = tf.tanh(
-            fused_matmul(x, kernel) + fused_matmul(state[0], recurrent) + bias
-        )
-        return h, [h]
-    if kind == "lstm":
-        h, c = state
-        i, f, g, o = tf.split(
-            fused_matmul(x, kernel) + fused_matmul(h, recurrent) + bias,
-            4,
-            axis=1,
-        )
-        c = tf.sigmoid(f) * c + tf.sigmoid(i) * tf.tanh(g)
-        h = tf.sigmoid(o) * tf.tanh(c)
-        return h, [h, c]
-    # Keras's default reset_after=True: bias is [input bias, recurrent bias]
-    if kind == "gru":
-        h = state[0]
-        x_z, x_r, x_h = tf.split(fused_matmul(x, kernel) + bias[0], 3, axis=1)
-        h_z, h_r, h_h = tf.split(
-            fused_matmul(h, recurrent) + bias[1], 3, axis=1
-        )
-        z, r = tf.sigmoid(x_z + h_z), tf.sigmoid(x_r + h_r)
-        h = z * h + (1 - z) * tf.tanh(x_h + r * h_h)
-        return h, [h]
-    raise ValueError(f"kind must be one of {sorted(KINDS)}, got {kind!r}.")
+    if kind not in STEPS:
+        raise ValueError(f"kind must be one of {sorted(KINDS)}, got {kind!r}.")
+    return STEPS[kind](weights, x, state)
 
 
 def forward(kind: str, weights: list[tf.Tensor], x_window, state):

@@ -7,12 +7,17 @@ import os
 import platform
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rnnbook._checks import positive_int
 
-__all__ = ["first_call_seconds", "median_seconds", "machine_description"]
+__all__ = [
+    "first_call_seconds",
+    "median_seconds",
+    "machine_description",
+    "compare",
+]
 
 
 def _wait_for(result: Any) -> None:
@@ -75,3 +80,22 @@ def machine_description() -> str:
     return (
         f"{processor}, {cores} cores{accelerator}, TensorFlow {tf.__version__}"
     )
+
+
+def compare(a: Sequence[float], b: Sequence[float]) -> str:
+    """How the repeated times ``a`` compare with ``b``: ``"faster"`` when
+    every repeat of ``a`` is below every repeat of ``b``, ``"slower"`` when
+    every one is above, ``"within the spread"`` when the ranges overlap (too
+    close to rank). NaNs are ignored."""
+    a_values = [x for x in a if x == x]
+    b_values = [x for x in b if x == x]
+    if not a_values or not b_values:
+        raise ValueError(
+            "compare needs at least one measured time on each side; got "
+            f"{list(a)!r} and {list(b)!r}."
+        )
+    if max(a_values) < min(b_values):
+        return "faster"
+    if min(a_values) > max(b_values):
+        return "slower"
+    return "within the spread"

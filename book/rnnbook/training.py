@@ -35,6 +35,7 @@ __all__ = [
     "epoch_rng",
     "held_out_rng",
     "run_epoch",
+    "timed_epoch",
     "held_out_data",
 ]
 
@@ -192,6 +193,28 @@ def run_epoch(
     return [float(loss) for loss in losses], state
 
 
+def timed_epoch(
+    train_step: TrainStep | None,
+    train_epoch: Callable | None,
+    x_windows,
+    y_windows,
+    initial_state: Any,
+) -> tuple[list[float], Any, float]:
+    """One epoch of training: its losses, final state and wall time in
+    seconds, the clock of :func:`fit`. Give ``train_step`` (one call per
+    window) or ``train_epoch`` (one call per epoch), the other None."""
+    start = time.perf_counter()
+    if train_epoch is not None:
+        losses, state = train_epoch(x_windows, y_windows, initial_state)
+    else:
+        losses, state = run_epoch(
+            train_step, x_windows, y_windows, initial_state
+        )
+    # one conversion for the epoch; it waits for the last window
+    losses = np.asarray(losses, dtype=np.float64).tolist()
+    return losses, state, time.perf_counter() - start
+
+
 def fit(
     train_step: TrainStep | None,
     predict_step: PredictStep,
@@ -255,15 +278,10 @@ def fit(
             x_windows, y_windows = task.windows(epoch_rng(seed, epoch))
         else:
             x_windows, y_windows = x_fixed, y_fixed
-        start = time.perf_counter()
-        if train_epoch is not None:
-            losses, _ = train_epoch(x_windows, y_windows, initial_state)
-        else:
-            losses, _ = run_epoch(
-                train_step, x_windows, y_windows, initial_state
-            )
-        losses = [float(loss) for loss in losses]
-        history.epoch_seconds.append(time.perf_counter() - start)
+        losses, _, seconds = timed_epoch(
+            train_step, train_epoch, x_windows, y_windows, initial_state
+        )
+        history.epoch_seconds.append(seconds)
         history.window_losses.extend(losses)
         history.epoch_losses.append(float(np.mean(losses)))
 

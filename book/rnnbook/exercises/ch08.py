@@ -1,77 +1,67 @@
-"""Checks for chapter 8's exercises: the time of an epoch, what compiles
-again for a new model, and the calls from Python per epoch."""
+"""Checks for chapter 8's exercises: what compiles again when the shape
+changes, what compiles again for a new model, and the calls from Python per
+epoch of model.fit."""
 
 from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Sequence
 
 from rnnbook._checks import positive_int
 from rnnbook.exercises.feedback import (
     Feedback,
     check_choice,
-    check_number,
     right,
     waiting,
     wrong,
 )
 
-__all__ = ["epoch_seconds", "compiles_again", "calls_per_epoch", "VARIANTS"]
+__all__ = [
+    "compilations_for_new_length",
+    "compiles_again",
+    "calls_per_epoch",
+    "VARIANTS",
+]
 
 
-def _windows(total_series_length: int, batch_size: int, window: int) -> int:
-    return (total_series_length // batch_size) // window
-
-
-def epoch_seconds(
-    answer: object,
-    *,
-    ms_per_window: float,
-    total_series_length: int,
-    batch_size: int,
-    truncated_backprop_length: int,
+def compilations_for_new_length(
+    answer: object, *, num_epochs: int
 ) -> Feedback:
-    """Exercise 1: seconds for one epoch of a series of
-    ``total_series_length`` steps, at ``ms_per_window`` milliseconds a
-    window."""
-    total = positive_int("total_series_length", total_series_length)
-    batch = positive_int("batch_size", batch_size)
-    window = positive_int(
-        "truncated_backprop_length", truncated_backprop_length
-    )
-    if not ms_per_window > 0:
-        raise ValueError(
-            f"ms_per_window must be positive, got {ms_per_window!r}: pass "
-            "the measured time per window in milliseconds."
-        )
-    windows = _windows(total, batch, window)
-    expected = windows * ms_per_window / 1e3
+    """Exercise 1: how many times the whole-epoch function compiles anew
+    when, in the same session, it trains ``num_epochs`` epochs of a series of
+    another length (so epochs of another number of windows)."""
+    epochs = positive_int("num_epochs", num_epochs)
     if answer is None:
-        return waiting("the seconds one epoch takes, as a number")
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if math.isclose(answer, expected * 1e3, rel_tol=0.01):
-            return wrong(
-                f"{answer:.4g} is the epoch in milliseconds; give seconds "
-                f"({expected:.4g})."
-            )
-        if math.isclose(
-            answer, total / window * ms_per_window / 1e3, rel_tol=0.01
-        ):
-            return wrong(
-                "a window covers batch_size rows at once: an epoch has "
-                "(total_series_length // batch_size) // "
-                f"truncated_backprop_length = {windows} windows, not "
-                f"{total // window}."
-            )
-    feedback = check_number(
-        answer, expected, name="one epoch, in seconds", tolerance=0.01
-    )
-    if feedback:
-        return right(
-            f"{windows} windows x {ms_per_window:.3g} ms = {expected:.4g} s "
-            "per epoch."
+        return waiting("how many new compilations, a whole number")
+    if (
+        isinstance(answer, bool)
+        or not isinstance(answer, numbers.Integral)
+        or answer < 0
+    ):
+        return wrong(f"give a whole number, 0 or more, got {answer!r}.")
+    if answer == 0:
+        return wrong(
+            "the windows arrive as one tensor [num_windows, batch_size, T]; "
+            "another number of windows is another shape, and XLA compiles "
+            "for exact shapes: the first call traces and compiles again."
         )
-    return feedback
+    if answer == epochs and epochs != 1:
+        return wrong(
+            "every epoch of the longer series has the same number of "
+            "windows, so the same shape: the function compiled on the first "
+            "call serves the later epochs."
+        )
+    if answer != 1:
+        return wrong(
+            f"{answer} is not it: count the distinct input shapes the "
+            "function meets for the first time."
+        )
+    return right(
+        "once: the new number of windows is a new input shape, traced and "
+        f"compiled on the first call; the other {epochs - 1} epoch(s) reuse "
+        "it (and the old shape stays compiled too)."
+    )
 
 
 # the variants exercise 2 names, and why each one does compile again
@@ -105,40 +95,42 @@ def calls_per_epoch(
     answer: object,
     *,
     num_windows: int,
-    steps_per_execution: int,
+    steps_per_execution: Sequence[int],
 ) -> Feedback:
-    """Exercise 3: calls from Python into compiled code in one epoch, as
-    ``(tf.function per window, model.fit with steps_per_execution, whole
-    epoch written for XLA)``."""
+    """Exercise 3: calls from Python into compiled code in one epoch of
+    ``model.fit`` compiled with each of ``steps_per_execution``, as a
+    tuple."""
     windows = positive_int("num_windows", num_windows)
-    spe = positive_int("steps_per_execution", steps_per_execution)
-    expected = (windows, math.ceil(windows / spe), 1)
-    names = (
-        "tf.function, one window per call",
-        f"model.fit with steps_per_execution={spe}",
-        "the whole epoch written for XLA",
-    )
+    settings = [
+        positive_int("steps_per_execution", k) for k in steps_per_execution
+    ]
+    expected = tuple(math.ceil(windows / k) for k in settings)
     if answer is None:
-        return waiting("three whole numbers, as a tuple (a, b, c)")
+        return waiting(
+            f"{len(settings)} whole numbers, as a tuple, one per setting"
+        )
     if (
         not isinstance(answer, tuple | list)
-        or len(answer) != 3
+        or len(answer) != len(settings)
         or not all(
             isinstance(n, numbers.Integral) and not isinstance(n, bool)
             for n in answer
         )
     ):
         return wrong(
-            f"give three whole numbers as a tuple (a, b, c), got {answer!r}."
+            f"give {len(settings)} whole numbers as a tuple, got {answer!r}."
         )
-    for name, given, want in zip(names, answer, expected):
+    for k, given, want in zip(settings, answer, expected):
         if given == want:
             continue
         hint = ""
-        if want == math.ceil(windows / spe) and given == windows // spe:
+        if given == windows // k:
             hint = " the last call runs the windows left over."
-        return wrong(f"{name}: expected {want}, got {given}.{hint}")
+        return wrong(
+            f"steps_per_execution={k}: expected {want}, got {given}.{hint}"
+        )
     return right(
-        f"{expected[0]}, {expected[1]} and {expected[2]} calls: the loop "
-        "over windows moved out of Python step by step."
+        ", ".join(str(n) for n in expected)
+        + f" calls: each call runs up to k of the {windows} windows, the "
+        "last one those left over."
     )
