@@ -1,5 +1,5 @@
-"""Chapter 6's exercise checks: the logits' shape, the reshape by hand,
-where a label lands."""
+"""Chapter 6's exercise checks: a padding mask, the reshape by hand,
+which outputs a flipped bit can change."""
 
 import numpy as np
 import pytest
@@ -20,16 +20,25 @@ def arrays():
     return rng.normal(size=(B, T, S)), rng.integers(0, 2, size=(B, T))
 
 
-def test_logits_shape(ex):
-    assert ex.logits_shape((B * T, C))
-    assert str(ex.logits_shape(None)).startswith("… waiting for your answer")
-    assert "before the reshape" in str(ex.logits_shape((B, T, C)))
-    assert "reshaped states_series" in str(ex.logits_shape((B * T, S)))
-    assert "dimension 0 differs" in str(ex.logits_shape((T, C)))
+def test_padding_mask(ex):
+    lengths = [T, 4, 1]
+    good = np.arange(T)[None, :] < np.array(lengths)[:, None]
+    assert ex.padding_mask(good, lengths)
+    assert ex.padding_mask(good.astype(int), lengths)
+    assert "waiting" in str(ex.padding_mask(None, lengths))
+    assert "transposed" in str(ex.padding_mask(good.T, lengths))
+    assert "REAL steps" in str(ex.padding_mask(~good, lengths))
+    over = np.arange(T)[None, :] <= np.array(lengths)[:, None]
+    assert "t < n" in str(ex.padding_mask(over, lengths))
+    wrong_row = good.copy()
+    wrong_row[2, 3] = True
+    assert "row 2 (length 1)" in str(ex.padding_mask(wrong_row, lengths))
+    with pytest.raises(ValueError, match="lengths"):
+        ex.padding_mask(good, [T + 1])
 
 
-def test_logits_shape_follows_the_parameters():
-    assert ch06.Exercises(3, 7, 4, 5).logits_shape((21, 5))
+def test_padding_mask_follows_the_parameters():
+    assert ch06.Exercises(3, 7, 4, 5).padding_mask([[1, 1, 0, 0, 0, 0, 0]], [2])
 
 
 def test_reshape_by_hand(ex, arrays):
@@ -42,21 +51,21 @@ def test_reshape_by_hand(ex, arrays):
     message = str(ex.reshape_by_hand(time_major, states, y))
     assert "loss would be the same" in message and "time-major" in message
     mixed = (good[0], time_major[1])
-    assert "the labels are in time-major order" in str(
-        ex.reshape_by_hand(mixed, states, y)
-    )
+    assert "the labels are in time-major order" in str(ex.reshape_by_hand(mixed, states, y))
     assert "of shape" in str(ex.reshape_by_hand((states, good[1]), states, y))
     assert "give a pair" in str(ex.reshape_by_hand(good[0], states, y))
     with pytest.raises(ValueError, match="states_series"):
         ex.reshape_by_hand(good, states[:, :3], y)
 
 
-def test_label_row(ex):
-    assert ex.label_row(4 * T + 14, r=4, t=14)
-    assert "waiting" in str(ex.label_row(None, r=1, t=2))
-    assert "time-major position" in str(ex.label_row(2 * B + 1, r=1, t=2))
-    assert "multiply r by T" in str(ex.label_row(3 * B + 2, r=3, t=2))
-    assert "whole number" in str(ex.label_row(3.5, r=1, t=2))
-    assert not ex.label_row(0, r=1, t=2)
-    with pytest.raises(ValueError, match="r must be in"):
-        ex.label_row(0, r=B, t=0)
+def test_changed_steps(ex):
+    assert ex.changed_steps(list(range(7, T)), 7)
+    assert ex.changed_steps(np.arange(7, T), 7)
+    assert "waiting" in str(ex.changed_steps(None, 7))
+    assert "its own input bit" in str(ex.changed_steps(range(8, T), 7))
+    assert "bidirectional" in str(ex.changed_steps(range(T), 7))
+    assert "backwards" in str(ex.changed_steps(range(8), 7))
+    assert not ex.changed_steps([7], 7)
+    assert "list of numbers" in str(ex.changed_steps(["a"], 7))
+    with pytest.raises(ValueError, match="flipped_step"):
+        ex.changed_steps([1], T)

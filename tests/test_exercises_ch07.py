@@ -1,5 +1,5 @@
-"""Chapter 7's exercise checks: the fraction kept, inverted dropout by hand,
-why evaluation switches dropout off."""
+"""Chapter 7's exercise checks: which arrow a mask acts on, inverted dropout
+by hand, one mask per window."""
 
 import numpy as np
 import pytest
@@ -7,13 +7,13 @@ import pytest
 from rnnbook.exercises import ch07
 
 
-def test_kept_fraction():
-    ex = ch07.Exercises(0.3)
-    assert ex.kept_fraction(0.7)
-    assert "waiting" in str(ex.kept_fraction(None))
-    assert "fraction dropped" in str(ex.kept_fraction(0.3))
-    assert "too high" in str(ex.kept_fraction(0.9))
-    assert ch07.Exercises(0.5).kept_fraction(0.5)
+def test_masked_arrow():
+    ex = ch07.Exercises(0.5)
+    assert ex.masked_arrow("layer 1 -> layer 2")
+    assert "waiting" in str(ex.masked_arrow(None))
+    assert "recurrent_dropout" in str(ex.masked_arrow("layer 2 along time"))
+    assert "third rate" in str(ex.masked_arrow("layer 2 -> layer 3"))
+    assert "must be one of" in str(ex.masked_arrow("everything"))
 
 
 def test_dropout_by_hand():
@@ -30,13 +30,11 @@ def test_dropout_by_hand():
         ex.dropout_by_hand(a, a, a)
 
 
-def test_why_off():
+def test_mask_reuse():
     ex = ch07.Exercises(0.5)
-    assert ex.why_off("the network")
-    assert "waiting" in str(ex.why_off(None))
-    assert "changes no weights" in str(ex.why_off("overfitting"))
-    assert "not why it must" in str(ex.why_off("scaling"))
-    assert "must be one of" in str(ex.why_off("luck"))
+    assert ex.mask_reuse("same")
+    assert "waiting" in str(ex.mask_reuse(None))
+    assert "DropoutWrapper" in str(ex.mask_reuse("fresh"))
 
 
 def test_rate_is_checked():

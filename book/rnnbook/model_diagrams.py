@@ -171,7 +171,7 @@ def _matrix(
                 )
             )
             text = fmt.format(value)
-            ax.text(x0 + c + 0.47, y + 0.45, text, **_CENTERED, fontsize=7.5)
+            ax.text(x0 + c + 0.47, y + 0.45, text, **_CENTERED, fontsize=10)
     top = max(rows_y) + 1.3
     ax.text(
         x0 + values.shape[1] / 2,
@@ -179,7 +179,7 @@ def _matrix(
         title,
         ha="center",
         va="bottom",
-        fontsize=9,
+        fontsize=11,
     )
 
 
@@ -244,38 +244,61 @@ def plot_reshape(
     )
     batch_size, steps, state_size = states_series.shape
     rows, num_classes = batch_size * steps, W2.shape[1]
-    gap = 0.6  # between batch rows
-    rows_y = [-(r + (r // steps) * gap) for r in range(rows)]
+    gap = 0.6  # between the batch rows' blocks on the left
+    before_y = [-(r + (r // steps) * gap) for r in range(rows)]
+    rows_y = [-float(r) for r in range(rows)]
+    shift = (before_y[-1] - rows_y[-1]) / 2
+    rows_y = [y + shift for y in rows_y]
     colors = [STEP_COLORS[r % steps] for r in range(rows)]
-    with figure(figsize=(12, 0.42 * rows + 2.2)) as (_, ax):
+    with figure(figsize=(10, 0.36 * rows + 2.4)) as (_, ax):
 
         def operator(symbol: str, at: float) -> None:
             """Write ``symbol`` between two matrices, at the middle row."""
-            middle_row = rows_y[rows // 2] + 0.45
-            ax.text(at, middle_row, symbol, **_CENTERED, fontsize=14)
+            middle_row = (rows_y[0] + rows_y[-1]) / 2 + 0.45
+            ax.text(at, middle_row, symbol, **_CENTERED, fontsize=16)
 
         x = 0.0
+        # before: one [T, state_size] block per batch row
+        _matrix(
+            ax,
+            states_series.reshape(rows, state_size),
+            x,
+            before_y,
+            colors,
+            "states_series\n"
+            f"[B, T, S] = [{batch_size}, {steps}, {state_size}]",
+        )
+        for b in range(batch_size):
+            block_middle = before_y[b * steps] - (steps - 1) / 2 + 0.45
+            ax.text(
+                x - 0.3,
+                block_middle,
+                f"batch\nrow {b}",
+                ha="right",
+                va="center",
+                fontsize=10,
+            )
+            arrow(
+                ax,
+                (x + state_size + 0.1, block_middle),
+                (
+                    x + state_size + 1.9,
+                    rows_y[b * steps] - (steps - 1) / 2 + 0.45,
+                ),
+                color=COLORS["muted"],
+            )
+        x += state_size + 2.0
         _matrix(
             ax,
             states_series.reshape(rows, state_size),
             x,
             rows_y,
             colors,
-            "states_series\n[batch_size*T, "
-            f"state_size] = [{rows}, {state_size}]",
+            f"reshaped\n[B·T, S] = [{batch_size}·{steps}, {state_size}]",
         )
-        for b in range(batch_size):
-            ax.text(
-                x - 0.3,
-                rows_y[b * steps] - (steps - 1) / 2 + 0.45,
-                f"batch\nrow {b}",
-                ha="right",
-                va="center",
-                fontsize=8,
-            )
         x += state_size + 0.8
         operator("@", x - 0.4)
-        middle = rows_y[0] - (rows - 1) / 2 * (1 + gap / steps)
+        middle = (rows_y[0] + rows_y[-1]) / 2
         w_rows = [middle + state_size / 2 - r for r in range(state_size)]
         _matrix(ax, W2, x, w_rows, None, f"W2\n[{state_size}, {num_classes}]")
         x += num_classes + 0.8
@@ -285,7 +308,7 @@ def plot_reshape(
         operator("=", x - 0.4)
         title = f"logits\n[{rows}, {num_classes}]"
         _matrix(ax, logits, x, rows_y, colors, title)
-        x += num_classes + 1.2
+        x += num_classes + 1.0
         title = f"labels\n[{rows}]"
         _matrix(ax, labels[:, None], x, rows_y, colors, title, fmt="{:d}")
         handles = [
@@ -298,15 +321,16 @@ def plot_reshape(
         ]
         ax.legend(
             handles=handles,
-            loc="upper left",
-            bbox_to_anchor=(1.0, 1.0),
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.0),
+            ncol=steps,
             frameon=False,
-            fontsize=8,
+            fontsize=10,
         )
         canvas(
             ax,
-            (-1.6, x + 1.5),
-            (min(rows_y) - 0.4, max(rows_y) + 2.6),
+            (-1.6, x + 1.3),
+            (min(before_y) - 0.2, max(before_y) + 2.6),
             "reshape in C order: the time step "
             "changes fastest, the batch row slowest",
         )

@@ -1,4 +1,4 @@
-"""Checks for chapter 6's exercises: the reshape before the loss.
+"""Checks for chapter 6's exercises: masks, the reshape, causality.
 
 Build one checker from the chapter's parameters,
 ``ex = ch06.Exercises(batch_size, truncated_backprop_length, state_size,
@@ -7,7 +7,6 @@ num_classes)``, then call its checks with your answers.
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,8 +15,6 @@ from rnnbook._checks import positive_int
 from rnnbook.exercises.feedback import (
     Feedback,
     check_array,
-    check_number,
-    check_shape,
     right,
     waiting,
     wrong,
@@ -45,26 +42,53 @@ class Exercises:
             positive_int(name, getattr(self, name))
 
     # Exercise 1
-    def logits_shape(self, answer: object) -> Feedback:
-        """The shape of the logits that ``dynamic.forward`` returns."""
-        B, T = self.batch_size, self.truncated_backprop_length
-        expected = (B * T, self.num_classes)
-        feedback = check_shape(answer, expected, name="logits.shape")
-        if feedback or not isinstance(answer, (tuple, list)):
-            return feedback
-        shape = tuple(answer)
-        if shape == (B, T, self.num_classes):
-            return wrong(
-                f"{feedback.message} That is the shape before the reshape; "
-                "the logits are computed from the reshaped [batch_size * T, "
-                "state_size] matrix."
+    def padding_mask(self, answer: object, lengths: object) -> Feedback:
+        """The boolean ``[len(lengths), T]`` mask of rows with ``lengths``
+        real steps each, padded at the end to T."""
+        T = self.truncated_backprop_length
+        lengths = np.asarray(lengths)
+        if lengths.ndim != 1 or not np.all((lengths >= 1) & (lengths <= T)):
+            raise ValueError(
+                f"lengths must be a list of whole numbers in [1, {T}], got "
+                f"{lengths.tolist()}."
             )
-        if shape == (B * T, self.state_size):
+        expected = np.arange(T)[None, :] < lengths[:, None]
+        if answer is None:
+            return waiting("the mask, a boolean array")
+        try:
+            mask = np.asarray(answer)
+        except (TypeError, ValueError):
+            return wrong(f"give the mask as an array, got {answer!r}.")
+        if mask.shape == expected.T.shape and mask.shape != expected.shape:
             return wrong(
-                f"{feedback.message} That is the reshaped states_series; "
-                "W2 maps its state_size columns to num_classes."
+                f"the mask is [batch_size, T] = {expected.shape}, one row per "
+                f"sequence; yours is {mask.shape}, transposed."
             )
-        return feedback
+        if mask.shape != expected.shape:
+            return wrong(
+                f"expected a mask of shape {expected.shape}, got {mask.shape}."
+            )
+        mask = mask.astype(bool)
+        if np.array_equal(mask, ~expected):
+            return wrong(
+                "your mask is true on the padding: Keras's mask is true on "
+                "the REAL steps, the ones the layer should use."
+            )
+        if np.array_equal(mask, np.arange(T)[None, :] <= lengths[:, None]):
+            return wrong(
+                "one step too many in every row: a row of length n has real "
+                "steps 0 to n - 1, so use t < n, not t <= n."
+            )
+        if not np.array_equal(mask, expected):
+            row = int(np.flatnonzero((mask != expected).any(axis=1))[0])
+            return wrong(
+                f"row {row} (length {int(lengths[row])}) should be true on "
+                f"its first {int(lengths[row])} steps and false after."
+            )
+        return right(
+            f"row r is true on its first lengths[r] steps: {expected.sum()} "
+            f"real steps out of {expected.size}."
+        )
 
     # Exercise 2
     def reshape_by_hand(
@@ -124,31 +148,45 @@ class Exercises:
         return rows_ok if not rows_ok else labels_ok
 
     # Exercise 3
-    def label_row(self, answer: object, r: int, t: int) -> Feedback:
-        """The row of ``labels`` (and of the logits) that holds batch row
-        ``r`` at step ``t``."""
-        B, T = self.batch_size, self.truncated_backprop_length
-        if not 0 <= r < B or not 0 <= t < T:
+    def changed_steps(self, answer: object, flipped_step: int) -> Feedback:
+        """The steps whose output in a forward (unidirectional) RNN can
+        change when the input bit at ``flipped_step`` flips."""
+        T = self.truncated_backprop_length
+        if not 0 <= flipped_step < T:
             raise ValueError(
-                f"r must be in [0, {B}) and t in [0, {T}), got r={r}, t={t}."
+                f"flipped_step must be in [0, {T}), got {flipped_step}."
             )
-        name = f"the row of batch row {r}, step {t}"
-        if isinstance(answer, bool) or (
-            answer is not None and not isinstance(answer, numbers.Integral)
-        ):
-            return wrong(f"give {name} as a whole number, got {answer!r}.")
-        feedback = check_number(answer, r * T + t, name=name, tolerance=0)
-        if feedback or answer is None:
-            return feedback
-        if answer == t * B + r:
+        if answer is None:
+            return waiting("the steps whose output changes, as a list")
+        try:
+            steps = sorted({int(t) for t in np.ravel(answer)})
+        except (TypeError, ValueError):
             return wrong(
-                f"{feedback.message} {answer} = t * batch_size + r is the "
-                "time-major position; in C order each batch row's T steps "
-                "come together: r * T + t."
+                f"give the steps as a list of numbers, got {answer!r}."
             )
-        if answer == r * B + t:
+        expected = list(range(flipped_step, T))
+        if steps == expected:
+            return right(
+                f"steps {flipped_step} to {T - 1}: the flipped bit enters "
+                f"at step {flipped_step} and is carried forward by the "
+                "state; earlier outputs were computed before it arrived."
+            )
+        if steps == list(range(flipped_step + 1, T)):
             return wrong(
-                f"{feedback.message} Each batch row fills T = {T} rows, so "
-                "multiply r by T, not by batch_size."
+                f"step {flipped_step} itself changes too: its output is "
+                "computed from its own input bit."
             )
-        return feedback
+        if steps == list(range(T)):
+            return wrong(
+                "a forward RNN's output at step t depends only on steps 0 "
+                "to t; only a bidirectional layer would change them all."
+            )
+        if steps == list(range(flipped_step + 1)):
+            return wrong(
+                "that is backwards: a forward RNN carries a bit to LATER "
+                "steps, not earlier ones."
+            )
+        return wrong(
+            f"not quite: think of which steps' outputs are computed after "
+            f"bit {flipped_step} has entered the state."
+        )

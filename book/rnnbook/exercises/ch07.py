@@ -15,34 +15,33 @@ from rnnbook.exercises.feedback import (
     Feedback,
     check_array,
     check_choice,
-    check_number,
     wrong,
 )
 
 __all__ = ["Exercises"]
 
-_WHY_OFF = {
-    "the network": (
-        "with dropout on, every evaluation scores a random sub-network, a "
-        "different one each call: the result is noisy and worse than the "
-        "network the training produced. Switched off, the whole network "
-        "is scored, and the 1 / (1 - rate) scaling during training has "
-        "already made its expected signal match."
+_ARROW_WHY_NOT = {
+    "bit -> layer 1": (
+        "the first layer's input is the bit itself, and its rate, the "
+        "first in the list, is 0."
+    ),
+    "layer 2 -> layer 3": (
+        "that arrow is layer 3's input, masked by the third rate, which "
+        "is 0 here."
+    ),
+    "layer 2 along time": (
+        "an arrow along time is masked by recurrent_dropout, not by dropout."
+    ),
+    "layer 3 -> W2": (
+        "the top layer's output reaches W2 whole: dropout masks cell "
+        "inputs, and W2 is not a cell."
     ),
 }
-_WHY_NOT = {
-    "overfitting": (
-        "evaluation changes no weights, so it can neither cause nor prevent "
-        "overfitting; dropout regularises through the training steps."
-    ),
-    "speed": (
-        "dropping units does not make the matrix products smaller; the "
-        "reason is what is measured, not how fast."
-    ),
-    "scaling": (
-        "with inverted dropout the kept units are scaled during training, "
-        "so nothing needs rescaling at evaluation: that is why switching "
-        "it off is enough, not why it must be switched off."
+_REUSE_WHY_NOT = {
+    "fresh": (
+        "Keras draws a mask at the first step of a call and reuses it at "
+        "every step of that call (the scheme of Gal and Ghahramani); a "
+        "fresh mask per step was the 2016 DropoutWrapper's way."
     ),
 }
 
@@ -61,24 +60,18 @@ class Exercises:
             )
 
     # Exercise 1
-    def kept_fraction(self, answer: object) -> Feedback:
-        """The expected fraction of units a dropout mask keeps."""
-        name = "the expected fraction kept"
-        feedback = check_number(
-            answer, 1.0 - self.dropout_rate, name=name, tolerance=1e-6
+    def masked_arrow(self, answer: object) -> Feedback:
+        """Which arrow ``dropout=[0, rate, 0]`` masks in a 3-layer stack."""
+        return check_choice(
+            answer,
+            "layer 1 -> layer 2",
+            _ARROW_WHY_NOT,
+            name="the masked arrow",
+            because=(
+                "dropout masks a cell's input, and the second rate belongs "
+                "to layer 2, whose input is layer 1's output."
+            ),
         )
-        if (
-            not feedback
-            and answer is not None
-            and self.dropout_rate != 0.5
-            and np.isclose(float(answer), self.dropout_rate)
-        ):
-            return wrong(
-                f"{feedback.message} {self.dropout_rate} is the fraction "
-                "dropped (the rate); each unit is kept with probability "
-                "1 - rate."
-            )
-        return feedback
 
     # Exercise 2
     def dropout_by_hand(
@@ -120,12 +113,15 @@ class Exercises:
         return feedback
 
     # Exercise 3
-    def why_off(self, answer: object) -> Feedback:
-        """Why evaluation must switch dropout off."""
+    def mask_reuse(self, answer: object) -> Feedback:
+        """Whether two steps of one call share the dropout mask."""
         return check_choice(
             answer,
-            "the network",
-            _WHY_NOT,
-            name="the reason",
-            because=_WHY_OFF["the network"],
+            "same",
+            _REUSE_WHY_NOT,
+            name="the masks of two steps",
+            because=(
+                "one mask per call of the layer, that is per window, used at "
+                "every step; the next call draws a new one."
+            ),
         )
