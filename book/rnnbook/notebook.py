@@ -26,13 +26,21 @@ def show_source(obj: object):
     return Code(source, language="python")
 
 
+class _Words(str):
+    """A glued string whose text is itself, without the quotes of repr."""
+
+    def __repr__(self) -> str:
+        return str.__str__(self)
+
+
 def glue(name: str, value: object, display: bool = True):
     """Record ``value`` under ``name`` for the book's prose
     ({glue:text}`name`), as myst-nb's ``glue`` does.
 
     Where myst-nb is not installed (on Colab, say), there is no book to glue
     into, and this does nothing. NumPy scalars are stored as plain Python
-    numbers, so that the book can apply a format such as ``:.3f`` to them.
+    numbers, so that the book can apply a format such as ``:.3f`` to them;
+    a string is stored as its text, without quotes.
     """
     try:
         from myst_nb import glue as myst_glue
@@ -42,4 +50,6 @@ def glue(name: str, value: object, display: bool = True):
         # NumPy and TensorFlow scalars -> Python numbers, which {glue:text}
         # can format
         value = value.item()
+    if isinstance(value, str):
+        value = _Words(value)
     return myst_glue(name, value, display=display)
