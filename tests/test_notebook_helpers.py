@@ -19,3 +19,11 @@ def test_glue_stores_numpy_scalars_as_python_numbers(monkeypatch):
     glue("x", np.float64(0.25), display=False)
     glue("n", np.int64(3), display=False)
     assert stored == {"x": 0.25, "n": 3} and type(stored["x"]) is float and type(stored["n"]) is int
+
+
+def test_glued_string_reads_without_quotes():
+    from IPython.core.formatters import PlainTextFormatter
+
+    from rnnbook.notebook import _Words
+
+    assert PlainTextFormatter()(_Words("a delay line")) == "a delay line"
