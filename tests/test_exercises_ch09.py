@@ -9,6 +9,7 @@ from rnnbook.exercises import ch09
 def test_window_bound_right_for_short_and_long_echoes():
     assert ch09.window_bound(1 - (10 / 15) / 2, 10, 15)
     assert ch09.window_bound(0.5, 18, 15)
+    assert ch09.window_bound(0.7, 12, 20)
     assert "✓" in str(ch09.window_bound(0.5, 30, 15))
 
 
@@ -22,22 +23,22 @@ def test_window_bound_waits_and_explains_mistakes():
     assert "too high" in str(ch09.window_bound(0.9, 10, 15))
 
 
-def test_gradient_product():
-    assert ch09.gradient_product(0.9**30, 0.9, 30)
-    assert ch09.gradient_product(1.1**30, 1.1, 30)
-    assert str(ch09.gradient_product(None, 0.9, 30)).startswith("…")
-    added = ch09.gradient_product(27.0, 0.9, 30)
-    assert not added and "multiplies" in str(added)
-    short = ch09.gradient_product(1.1**29, 1.1, 30)
-    assert not short and "one too few" in str(short)
-    assert "too low" in str(ch09.gradient_product(1.0, 1.1, 30))
+@pytest.mark.parametrize("ratio", [3.5e-5, 2.5e-3, 0.05])
+def test_per_step_factor(ratio):
+    assert ch09.per_step_factor(ratio ** (1 / 29), ratio, 29)
+    assert str(ch09.per_step_factor(None, ratio, 29)).startswith("… wait")
+    divided = ch09.per_step_factor(ratio / 29, ratio, 29)
+    assert not divided and "root" in str(divided)
+    assert "too high" in str(ch09.per_step_factor(0.95, ratio, 29))
+
+
+def test_per_step_factor_one_step_too_many():
+    one_more = ch09.per_step_factor(3.5e-5 ** (1 / 30), 3.5e-5, 29)
+    assert not one_more and "29 steps apart" in str(one_more)
+
+
+def test_per_step_factor_rejects_bad_arguments():
     with pytest.raises(ValueError, match="steps"):
-        ch09.gradient_product(1.0, 0.9, 0)
-
-
-def test_clipping_keyword():
-    assert ch09.clipping_keyword("global_clipnorm")
-    assert "each weight tensor" in str(ch09.clipping_keyword("clipnorm"))
-    assert "direction" in str(ch09.clipping_keyword("clipvalue"))
-    assert "one of" in str(ch09.clipping_keyword("clip"))
-    assert str(ch09.clipping_keyword(None)).startswith("… waiting")
+        ch09.per_step_factor(0.7, 0.01, 0)
+    with pytest.raises(ValueError, match="positive"):
+        ch09.per_step_factor(0.7, 0.0, 29)

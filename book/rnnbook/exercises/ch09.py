@@ -12,12 +12,11 @@ import numbers
 from rnnbook import baselines
 from rnnbook.exercises.feedback import (
     Feedback,
-    check_choice,
     check_number,
     wrong,
 )
 
-__all__ = ["window_bound", "gradient_product", "clipping_keyword"]
+__all__ = ["window_bound", "per_step_factor"]
 
 
 def _is_number(answer: object) -> bool:
@@ -62,48 +61,34 @@ def window_bound(
     return feedback
 
 
-def gradient_product(answer: object, factor: float, steps: int) -> Feedback:
-    """Exercise 2: what ``steps`` factors of ``factor`` multiply to."""
+def per_step_factor(answer: object, ratio: float, steps: int) -> Feedback:
+    """Exercise 2: the factor per step that, ``steps`` times, gives
+    ``ratio``: its ``steps``-th root."""
     if not steps >= 1:
-        raise ValueError(f"steps must be at least 1, got {steps}.")
-    expected = factor**steps
-    name = f"{steps} factors of {factor}"
-    feedback = check_number(answer, expected, name=name, tolerance=0.01)
+        raise ValueError(
+            f"steps must be at least 1, got {steps}; pass the number of "
+            "steps between the two gradients compared."
+        )
+    if not ratio > 0:
+        raise ValueError(
+            f"ratio must be positive, got {ratio}; pass the gradient far "
+            "back divided by the gradient one step back."
+        )
+    expected = ratio ** (1 / steps)
+    name = f"the factor per step that gives {ratio:.2g} over {steps} steps"
+    feedback = check_number(answer, expected, name=name, tolerance=0.002)
     if feedback or not _is_number(answer):
         return feedback
-    if math.isclose(answer, factor * steps, rel_tol=0.01):
+    if math.isclose(answer, ratio ** (1 / (steps + 1)), rel_tol=0.01):
         return wrong(
-            f"{name}: {answer:.4g} adds the factors; backpropagation "
-            f"multiplies them, giving {expected:.4g}."
+            f"{name}: {answer:.4g} counts {steps + 1} steps; k = 1 and "
+            f"k = {steps + 1} are {steps} steps apart, so the expected "
+            f"value is {expected:.4g}."
         )
-    if math.isclose(answer, factor ** (steps - 1), rel_tol=0.01):
+    if math.isclose(answer, ratio / steps, rel_tol=0.01):
         return wrong(
-            f"{name}: {answer:.4g} is {steps - 1} factors, one too few; "
-            f"the expected value is {expected:.4g}."
+            f"{name}: {answer:.4g} divides the ratio by the number of "
+            "steps; the factors multiply, so take the root: "
+            f"{expected:.4g}."
         )
     return feedback
-
-
-def clipping_keyword(answer: object) -> Feedback:
-    """Exercise 3: the Keras optimizer keyword that clips as fast.adagrad."""
-    return check_choice(
-        answer,
-        "global_clipnorm",
-        {
-            "clipnorm": (
-                "it clips the gradient of each weight tensor on its own, "
-                "with a factor of its own; fast.adagrad scales all of them "
-                "by one common factor."
-            ),
-            "clipvalue": (
-                "it cuts every single entry of the gradient to "
-                "[-value, value], which changes the gradient's direction; "
-                "fast.adagrad only shortens it."
-            ),
-        },
-        name="the keyword",
-        because=(
-            "it scales all the gradients by one factor so that their "
-            "global norm is at most the threshold, as fast.adagrad does."
-        ),
-    )
