@@ -178,6 +178,9 @@ def plot_timings(
         right.set_title("first epoch, compiling included (s)", fontsize=10)
         for ax in (left, right):
             ax.set_xscale("log")
+            ax.xaxis.set_major_locator(ticker.LogLocator(subs=(1.0, 3.0)))
+            ax.xaxis.set_major_formatter(ticker.FormatStrFormatter("%g"))
+            ax.xaxis.set_minor_formatter(ticker.NullFormatter())
             ax.grid(axis="x", alpha=0.3)
         left.set_yticks(positions)
         left.set_yticklabels(names)
