@@ -1,4 +1,4 @@
-"""The figure context, arrows, tapes and canvases every figure is drawn with (rnnbook.drawing)."""
+"""The figure context, arrows, boxes, tapes and canvases every figure is drawn with (rnnbook.drawing)."""
 
 import numpy as np
 import pytest
@@ -112,6 +112,31 @@ def test_tape_takes_one_colour_per_bit_and_can_omit_digits(ax):
 def test_tape_refuses_bad_input(ax, values, options, message):
     with pytest.raises(ValueError, match=message):
         drawing.tape(ax, values, **{"y": 0.0, "color": "red", **options})
+
+
+def test_box_is_centred_filled_with_white_text_and_no_outline_by_default(ax):
+    drawing.box(ax, (2.0, 1.0), "tanh", "#4C72B0", width=0.8, height=0.4, bold=True)
+    (patch,) = ax.patches
+    assert np.allclose(patch.get_x() + patch.get_width() / 2, 2.0)
+    assert np.allclose(patch.get_y() + patch.get_height() / 2, 1.0)
+    assert patch.get_edgecolor()[3] == 0  # no outline
+    (text,) = ax.texts
+    assert text.get_position() == (2.0, 1.0) and text.get_text() == "tanh"
+    assert text.get_color() == "white" and text.get_fontweight() == "bold"
+
+
+def test_an_unfilled_outlined_box_is_white_with_coloured_edge_and_text(ax):
+    drawing.box(ax, (0, 0), "h", "red", width=0.6, height=0.5, filled=False, edge=1.5)
+    (patch,) = ax.patches
+    assert patch.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    assert patch.get_edgecolor()[:3] == (1.0, 0.0, 0.0) and patch.get_linewidth() == 1.5
+    assert ax.texts[0].get_color() == "red"
+
+
+@pytest.mark.parametrize(("center", "size"), [((0, 0), (0, 1)), ((0, 0), (1, -1)), ((0, float("nan")), (1, 1))])
+def test_box_refuses_bad_geometry(ax, center, size):
+    with pytest.raises(ValueError):
+        drawing.box(ax, center, "x", "red", width=size[0], height=size[1])
 
 
 def test_canvas_hides_the_axes_and_keeps_units_equal(ax):

@@ -12,13 +12,14 @@ from matplotlib import patches
 from matplotlib.axes import Axes
 
 from rnnbook._checks import positive_int
-from rnnbook.drawing import COLORS, arrow, canvas, figure
+from rnnbook.drawing import COLORS, arrow, box, canvas, figure
 
 __all__ = ["plot_unrolled_rnn", "plot_truncated_bptt"]
 
 # The shared weights wear one colour of their own in every copy.
 _WEIGHTS = "#937860"
 _CENTERED = dict(ha="center", va="center")
+_OUTLINED = dict(height=0.5, edge=1.5, pad=0.04)
 
 
 def _node(
@@ -28,30 +29,24 @@ def _node(
     color: str,
     *,
     width: float = 0.62,
-    height: float = 0.5,
     filled: bool = False,
-    fontsize: float = 10,
 ) -> None:
-    """A rounded box with centred text: an input, a state, a loss."""
-    x, y = center
-    ax.add_patch(
-        patches.FancyBboxPatch(
-            (x - width / 2, y - height / 2),
-            width,
-            height,
-            boxstyle="round,pad=0.04",
-            facecolor=color if filled else "white",
-            edgecolor=color,
-            linewidth=1.5,
-        )
-    )
-    ax.text(
-        x,
-        y,
-        text,
-        color="white" if filled else color,
-        fontsize=fontsize,
-        **_CENTERED,
+    """An outlined box with centred text: an input, a state, a loss."""
+    box(ax, center, text, color, width=width, filled=filled, **_OUTLINED)
+
+
+def _up_and_back(
+    ax: Axes, x: float, low: float, high: float, offset: float
+) -> None:
+    """A value up from ``low`` to ``high``, right of ``x``; its gradient
+    back down, dashed, left of it."""
+    arrow(ax, (x + offset, low), (x + offset, high))
+    arrow(
+        ax,
+        (x - offset, high),
+        (x - offset, low),
+        color=COLORS["gradient"],
+        linestyle="--",
     )
 
 
@@ -110,15 +105,7 @@ def plot_unrolled_rnn(steps: int = 4) -> None:
             )
             arrow(ax, (x, y_in + 0.27), (x, y_h - 0.27), shrink=1)
             for low, high in ((y_h, y_out), (y_out, y_loss)):
-                arrow(ax, (x + 0.12, low + 0.27), (x + 0.12, high - 0.27))
-                # the gradient runs back down the same path
-                arrow(
-                    ax,
-                    (x - 0.12, high - 0.27),
-                    (x - 0.12, low + 0.27),
-                    color=COLORS["gradient"],
-                    linestyle="--",
-                )
+                _up_and_back(ax, x, low + 0.27, high - 0.27, 0.12)
             # the weights used on this step: the same ones at every step
             _weights_tag(ax, (x + 0.55, (y_in + y_h) / 2), "W, b")
             _weights_tag(ax, (x + 0.55, (y_h + y_out) / 2), "W2, b2")
@@ -269,14 +256,7 @@ def plot_truncated_bptt(
                 )
                 _node(ax, (x, y_loss), "L", COLORS["gradient"], width=0.5)
                 arrow(ax, (x, y_in + 0.25), (x, y_h - 0.25), shrink=1)
-                arrow(ax, (x + 0.1, y_h + 0.25), (x + 0.1, y_loss - 0.25))
-                arrow(
-                    ax,
-                    (x - 0.1, y_loss - 0.25),
-                    (x - 0.1, y_h + 0.25),
-                    color=COLORS["gradient"],
-                    linestyle="--",
-                )
+                _up_and_back(ax, x, y_h + 0.25, y_loss - 0.25, 0.1)
             # the state chain inside the window, and the gradient back
             for a, b in zip(steps, steps[1:]):
                 xa, xb = where[(w, a)], where[(w, b)]

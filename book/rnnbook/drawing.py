@@ -8,9 +8,9 @@ figure a chapter composes itself, is drawn inside :func:`figure`::
 
 which applies the style, lays the panels out, shows the figure and closes
 it, so that a plotting cell prints no stray ``<Figure ...>`` line and leaves
-no figure open. Arrows go through :func:`arrow`, rows of bits through
-:func:`tape` and a diagram's axes through :func:`canvas`, so that every
-diagram draws them alike.
+no figure open. Arrows go through :func:`arrow`, labelled boxes through
+:func:`box`, rows of bits through :func:`tape` and a diagram's axes through
+:func:`canvas`, so that every diagram draws them alike.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ __all__ = [
     "RC_PARAMS",
     "figure",
     "arrow",
+    "box",
     "tape",
     "canvas",
     "bits",
@@ -165,6 +166,58 @@ def arrow(
             shrinkB=shrink,
             **style,
         ),
+    )
+
+
+def box(
+    ax: Axes,
+    center: tuple[float, float],
+    text: str,
+    color: str,
+    *,
+    width: float,
+    height: float,
+    filled: bool = True,
+    edge: float | None = None,
+    pad: float = 0.05,
+    alpha: float | None = None,
+    fontsize: float = 10,
+    bold: bool = False,
+) -> None:
+    """A rounded box centred on ``center`` with ``text`` centred in it.
+
+    A ``filled`` box is ``color`` with white text; an unfilled one is white
+    with text in ``color``. ``edge`` outlines the box in ``color``, that many
+    points wide (None: no outline); ``pad`` is how far the rounded corners
+    reach out of ``width`` x ``height``; ``alpha`` fades the box, not its
+    text.
+    """
+    x, y = _point("center", center)
+    if not (width > 0 and height > 0):
+        raise ValueError(
+            f"width and height must be positive, got {width} and {height}."
+        )
+    ax.add_patch(
+        patches.FancyBboxPatch(
+            (x - width / 2, y - height / 2),
+            width,
+            height,
+            boxstyle=f"round,pad={pad}",
+            facecolor=color if filled else "white",
+            edgecolor="none" if edge is None else color,
+            linewidth=edge,
+            alpha=alpha,
+        )
+    )
+    ax.text(
+        x,
+        y,
+        text,
+        ha="center",
+        va="center",
+        color="white" if filled else color,
+        fontsize=fontsize,
+        fontweight="bold" if bold else "normal",
     )
 
 

@@ -12,44 +12,14 @@ import numpy as np
 from matplotlib import patches
 from matplotlib.axes import Axes
 
-from rnnbook.drawing import COLORS, STEP_COLORS, arrow, canvas, figure
+from rnnbook.drawing import COLORS, STEP_COLORS, arrow, box, canvas, figure
 
 __all__ = ["plot_lstm_cell", "plot_reshape"]
 
 # Text centred on a point: a digit in its square, an operator.
 _CENTERED = dict(ha="center", va="center")
-
-
-def _box(
-    ax: Axes,
-    center: tuple[float, float],
-    text: str,
-    color: str,
-    width: float = 0.9,
-    height: float = 0.6,
-) -> None:
-    """A filled, rounded box with white bold text: one layer of the cell."""
-    x, y = center
-    ax.add_patch(
-        patches.FancyBboxPatch(
-            (x - width / 2, y - height / 2),
-            width,
-            height,
-            boxstyle="round,pad=0.05",
-            facecolor=color,
-            edgecolor="none",
-        )
-    )
-    ax.text(
-        x,
-        y,
-        text,
-        ha="center",
-        va="center",
-        color="white",
-        fontsize=11,
-        fontweight="bold",
-    )
+# One layer of the cell: a filled box with white bold text.
+_LAYER = dict(width=0.9, height=0.6, fontsize=11, bold=True)
 
 
 def _node(
@@ -114,7 +84,7 @@ def plot_lstm_cell() -> None:
         ]
         for x, label, name, color in boxes:
             arrow(ax, (x, 0.9), (x, 1.6))
-            _box(ax, (x, 1.9), label, color)
+            box(ax, (x, 1.9), label, color, **_LAYER)
             ax.text(x + 0.5, 1.45, f"${name}_t$", fontsize=11, color=color)
         _node(ax, (4.35, 3.0), "×")
         arrow(ax, (2.5, 2.2), (4.13, 2.9), color=gate)  # input gate ...
@@ -124,7 +94,13 @@ def plot_lstm_cell() -> None:
         ax.plot([3.7, 3.7], [2.45, 2.95], color="white", lw=6, zorder=3.5)
         arrow(ax, (3.7, 2.2), (3.7, 3.65), color=gate)
         ax.texts[-1].set_zorder(4)
-        _box(ax, (7.3, 3.1), "tanh", candidate, width=0.8, height=0.45)
+        box(
+            ax,
+            (7.3, 3.1),
+            "tanh",
+            candidate,
+            **{**_LAYER, "width": 0.8, "height": 0.45},
+        )
         arrow(ax, (7.3, 3.9), (7.3, 3.35), color=cell)
         _node(ax, (7.3, 2.1), "×")
         arrow(ax, (7.3, 2.87), (7.3, 2.35), color=candidate)

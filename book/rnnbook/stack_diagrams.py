@@ -9,11 +9,10 @@ edges, and each layer's output climbs to the layer above.
 from __future__ import annotations
 
 import numpy as np
-from matplotlib import patches
 from matplotlib.axes import Axes
 
 from rnnbook._checks import positive_int
-from rnnbook.drawing import COLORS, VARIANT_COLORS, arrow, canvas, figure
+from rnnbook.drawing import COLORS, VARIANT_COLORS, arrow, box, canvas, figure
 
 __all__ = ["plot_stacked_grid", "plot_seed_curves"]
 
@@ -24,28 +23,15 @@ _MAX_LAYERS, _MAX_STEPS = len(VARIANT_COLORS), 8
 
 def _cell(ax: Axes, center: tuple[float, float], layer: int) -> None:
     """One call of layer ``layer``'s cell, named by its weights."""
-    color = VARIANT_COLORS[layer]
-    x, y = center
-    ax.add_patch(
-        patches.FancyBboxPatch(
-            (x - _WIDTH / 2, y - _HEIGHT / 2),
-            _WIDTH,
-            _HEIGHT,
-            boxstyle="round,pad=0.05",
-            facecolor=color,
-            edgecolor="none",
-            alpha=0.85,
-        )
-    )
-    ax.text(
-        x,
-        y,
+    box(
+        ax,
+        center,
         f"LSTM $W^{{({layer})}}$",
-        ha="center",
-        va="center",
-        color="white",
-        fontsize=10,
-        fontweight="bold",
+        VARIANT_COLORS[layer],
+        width=_WIDTH,
+        height=_HEIGHT,
+        alpha=0.85,
+        bold=True,
     )
 
 
