@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from rnnbook.exercises import feedback
 from rnnbook.exercises.feedback import (
     Feedback,
     check_array,
@@ -61,3 +62,29 @@ def test_check_choice():
     assert str(check_choice("ln 2", "ln 2", why_not, because="two equally likely bits")).endswith(
         "right: two equally likely bits"
     )
+
+
+def test_shape_list_reads_one_shape_as_a_list_and_words_the_rest():
+    read = dict(waiting_for="a list of shapes", give="a list of shapes")
+    assert feedback.shape_list((5, 7), **read) == [(5, 7)]
+    assert feedback.shape_list([(5, 7), (5,)], **read) == [(5, 7), (5,)]
+    assert feedback.shape_list(None, **read).verdict == "waiting"
+    assert str(feedback.shape_list(3, **read)) == "✗ give a list of shapes, got 3."
+
+
+def test_check_for_echo_names_the_echo_and_validates_it():
+    def half(echo_step, window):
+        return echo_step / window / 2
+
+    verdict = feedback.check_for_echo(0.25, half, 5, 10, name="the half", tolerance=0)
+    assert verdict and "the half for echo_step=5" in str(verdict)
+    with pytest.raises(ValueError, match="echo_step"):
+        feedback.check_for_echo(0.25, half, 0, 10, name="the half", tolerance=0)
+
+
+def test_check_function_and_raised_word_the_readers_function():
+    assert feedback.check_function(len, waiting_for="f") is None
+    assert feedback.check_function(None, waiting_for="f").verdict == "waiting"
+    assert str(feedback.check_function(3, waiting_for="f")) == "✗ pass the function itself, got 3."
+    message = str(feedback.raised("f", ValueError("bad")))
+    assert message == "✗ f raised ValueError: bad; run it on the arrays above to find the line."

@@ -14,6 +14,7 @@ from rnnbook import baselines
 from rnnbook._checks import positive_int
 from rnnbook.exercises.feedback import (
     Feedback,
+    check_for_echo,
     check_number,
     check_shape,
     wrong,
@@ -66,13 +67,13 @@ class Exercises:
     # Exercise 2
     def window_bound_loss(self, answer: object, echo_step: int) -> Feedback:
         """The window-bound learner's loss for another ``echo_step``."""
-        echo_step = positive_int("echo_step", echo_step)
         window = self.truncated_backprop_length
-        expected = baselines.window_bound_loss(echo_step, window)
-        feedback = check_number(
+        feedback = check_for_echo(
             answer,
-            expected,
-            name=f"the window-bound loss for echo_step={echo_step}",
+            baselines.window_bound_loss,
+            echo_step,
+            window,
+            name="the window-bound loss",
             tolerance=0.005,
         )
         share = min(echo_step, window) / window

@@ -14,6 +14,7 @@ from rnnbook import baselines
 from rnnbook._checks import positive_int
 from rnnbook.exercises.feedback import (
     Feedback,
+    check_for_echo,
     check_number,
     check_shape,
     wrong,
@@ -95,13 +96,13 @@ class Exercises:
     # Exercise 3
     def long_echo_accuracy(self, answer: object, echo_step: int) -> Feedback:
         """The accuracy a window-bound memory reaches with this echo."""
-        echo_step = positive_int("echo_step", echo_step)
         window = self.truncated_backprop_length
-        expected = baselines.window_bound_accuracy(echo_step, window)
-        feedback = check_number(
+        feedback = check_for_echo(
             answer,
-            expected,
-            name=f"the accuracy for echo_step={echo_step}",
+            baselines.window_bound_accuracy,
+            echo_step,
+            window,
+            name="the accuracy",
             tolerance=0.01,
         )
         if feedback and echo_step >= window:

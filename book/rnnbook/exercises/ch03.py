@@ -1,12 +1,6 @@
-"""Checks for chapter 3's exercises: Keras's recurrent cells and layers.
-
-Each check computes its expected answer from the chapter's parameters,
-passed in, so it holds when a reader changes the parameters cell.
-"""
+"""Checks for chapter 3's exercises: Keras's recurrent cells and layers."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import numpy as np
 
@@ -18,6 +12,7 @@ from rnnbook.exercises.feedback import (
     check_number,
     check_shape,
     right,
+    shape_list,
     waiting,
     wrong,
 )
@@ -92,17 +87,14 @@ def returned_shapes(
         truncated_backprop_length=truncated_backprop_length,
     )
     names = _names(layer, return_state)
-    if answer is None:
-        return waiting("a list of shapes, one tuple per tensor returned")
-    if isinstance(answer, tuple) and all(
-        isinstance(n, (int, np.integer)) for n in answer
-    ):
-        answer = [answer]  # one shape given on its own
-    if isinstance(answer, str) or not isinstance(answer, Sequence):
-        return wrong(
-            f"give a list of shapes, one tuple per returned tensor, such as "
-            f"{expected}, got {answer!r}."
-        )
+    answer = shape_list(
+        answer,
+        waiting_for="a list of shapes, one tuple per tensor returned",
+        give="a list of shapes, one tuple per returned tensor, such as "
+        f"{expected}",
+    )
+    if isinstance(answer, Feedback):
+        return answer
     if len(answer) != len(expected):
         why = (
             "return_state=True adds the final state after the output"
@@ -258,17 +250,13 @@ def stateful_states(
     )
     parts = _STATE_PARTS[layer]
     expected = [row] * len(parts)
-    if answer is None:
-        return waiting("a list of shapes, one tuple per state variable")
-    if isinstance(answer, tuple) and all(
-        isinstance(n, (int, np.integer)) for n in answer
-    ):
-        answer = [answer]  # one shape given on its own
-    if isinstance(answer, str) or not isinstance(answer, Sequence):
-        return wrong(
-            f"give a list of shapes, one tuple per state variable, got "
-            f"{answer!r}."
-        )
+    answer = shape_list(
+        answer,
+        waiting_for="a list of shapes, one tuple per state variable",
+        give="a list of shapes, one tuple per state variable",
+    )
+    if isinstance(answer, Feedback):
+        return answer
     if len(answer) != len(expected):
         return wrong(
             f"{layer} keeps {len(expected)} state variable(s) "

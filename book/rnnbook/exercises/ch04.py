@@ -15,7 +15,9 @@ import numpy as np
 from rnnbook._checks import positive_int
 from rnnbook.exercises.feedback import (
     Feedback,
+    check_function,
     check_number,
+    raised,
     right,
     waiting,
     wrong,
@@ -53,6 +55,16 @@ def _reference_step(
     return o * (np.tanh(c_new) if tanh_c else c_new), c_new
 
 
+def _cell_weights(cell) -> tuple[list[np.ndarray], int, int]:
+    """A Keras cell's kernel, recurrent kernel and bias in float64, and
+    the cell's input size and units."""
+    weights = [
+        np.asarray(w, dtype=np.float64)
+        for w in (cell.kernel, cell.recurrent_kernel, cell.bias)
+    ]
+    return weights, weights[0].shape[0], weights[1].shape[0]
+
+
 def _close(a, b) -> bool:
     return np.shape(a) == np.shape(b) and np.allclose(a, b, atol=1e-5)
 
@@ -64,25 +76,20 @@ def numpy_lstm_step(lstm_step: Callable | None, cell) -> Feedback:
     new ``(h, c)`` as NumPy arrays; ``cell`` is a built
     ``keras.layers.LSTMCell``. Both run on the same random inputs.
     """
-    if lstm_step is None:
-        return waiting("a function lstm_step(x, h, c, kernel, ...), as a name")
-    if not callable(lstm_step):
-        return wrong(f"pass the function itself, got {lstm_step!r}.")
-    weights = [
-        np.asarray(w, dtype=np.float64)
-        for w in (cell.kernel, cell.recurrent_kernel, cell.bias)
-    ]
-    input_size, units = weights[0].shape[0], weights[1].shape[0]
+    not_yet = check_function(
+        lstm_step,
+        waiting_for="a function lstm_step(x, h, c, kernel, ...), as a name",
+    )
+    if not_yet is not None:
+        return not_yet
+    weights, input_size, units = _cell_weights(cell)
     rng = np.random.default_rng(0)
     x = rng.normal(size=(3, input_size))
     h, c = rng.normal(size=(2, 3, units))
     try:
         answer = lstm_step(x, h, c, *weights)
     except Exception as error:  # the reader's code: report any failure
-        return wrong(
-            f"lstm_step raised {type(error).__name__}: {error}; "
-            "run it on the arrays above to find the line."
-        )
+        return raised("lstm_step", error)
     if answer is None:
         return waiting("the body of lstm_step, returning the new (h, c)")
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
@@ -160,15 +167,13 @@ def numpy_gru_step(gru_step: Callable | None, cell) -> Feedback:
     runs both on the same random inputs, then the reader's step once more
     with random biases, against the equations.
     """
-    if gru_step is None:
-        return waiting("a function gru_step(x, h, kernel, ...), as a name")
-    if not callable(gru_step):
-        return wrong(f"pass the function itself, got {gru_step!r}.")
-    weights = [
-        np.asarray(w, dtype=np.float64)
-        for w in (cell.kernel, cell.recurrent_kernel, cell.bias)
-    ]
-    input_size, units = weights[0].shape[0], weights[1].shape[0]
+    not_yet = check_function(
+        gru_step,
+        waiting_for="a function gru_step(x, h, kernel, ...), as a name",
+    )
+    if not_yet is not None:
+        return not_yet
+    weights, input_size, units = _cell_weights(cell)
     rng = np.random.default_rng(0)
     x = rng.normal(size=(3, input_size))
     h = rng.normal(size=(3, units))
@@ -177,10 +182,7 @@ def numpy_gru_step(gru_step: Callable | None, cell) -> Feedback:
         answer = gru_step(x, h, *weights)
         answer_biased = gru_step(x, h, *biased)
     except Exception as error:  # the reader's code: report any failure
-        return wrong(
-            f"gru_step raised {type(error).__name__}: {error}; "
-            "run it on the arrays above to find the line."
-        )
+        return raised("gru_step", error)
     if answer is None:
         return waiting("the body of gru_step, returning the new h")
     if isinstance(answer, (tuple, list)):

@@ -1,8 +1,5 @@
 """Checks for chapter 5's exercises: a stack that shares a cell, layers of
 different widths, and where the 2016 state array keeps a layer's h.
-
-Each check computes its expected answer from the chapter's parameters,
-passed in, so it holds when a reader changes the parameters cell.
 """
 
 from __future__ import annotations

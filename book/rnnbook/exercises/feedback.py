@@ -1,16 +1,19 @@
 """What a check says: right, wrong (and why), or waiting for an answer.
 
 The building blocks the chapter modules share: compare a shape, a number,
-an array or a choice with the expected one, and word the difference.
+an array or a choice with the expected one, and word the difference; read a
+list of shapes; take a function the reader wrote, and say when it fails.
 """
 
 from __future__ import annotations
 
 import numbers
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from rnnbook._checks import positive_int
 
 __all__ = [
     "Feedback",
@@ -18,9 +21,13 @@ __all__ = [
     "wrong",
     "waiting",
     "check_shape",
+    "shape_list",
     "check_number",
     "check_array",
     "check_choice",
+    "check_for_echo",
+    "check_function",
+    "raised",
 ]
 
 _MARKS = {"right": "✓", "wrong": "✗", "waiting": "…"}
@@ -109,6 +116,26 @@ def check_shape(
     return right(f"{name} is {expected}.")
 
 
+def shape_list(
+    answer: object, *, waiting_for: str, give: str
+) -> list[object] | Feedback:
+    """``answer`` as a list of shapes, one shape alone as a list of one.
+
+    Feedback instead when there is no list to read: waiting for
+    ``waiting_for`` when the answer is None, else wrong, asking to ``give``
+    it. The shapes themselves are not checked (see :func:`check_shape`).
+    """
+    if answer is None:
+        return waiting(waiting_for)
+    if isinstance(answer, tuple) and all(
+        isinstance(n, (int, np.integer)) for n in answer
+    ):
+        return [answer]  # one shape given on its own
+    if isinstance(answer, str) or not isinstance(answer, Sequence):
+        return wrong(f"give {give}, got {answer!r}.")
+    return list(answer)
+
+
 def check_number(
     answer: object,
     expected: float,
@@ -187,3 +214,45 @@ def check_choice(
     if answer != correct:
         return wrong(f"not {answer!r}: {why_not[answer]}")
     return right(f"{correct!r} is right{': ' + because if because else '.'}")
+
+
+def check_for_echo(
+    answer: object,
+    baseline: Callable[[int, int], float],
+    echo_step: int,
+    truncated_backprop_length: int,
+    *,
+    name: str,
+    tolerance: float,
+) -> Feedback:
+    """Compare a number of :mod:`rnnbook.baselines` for another echo.
+
+    The expected value is ``baseline(echo_step, truncated_backprop_length)``
+    and the feedback names it ``name`` for that ``echo_step``.
+    """
+    echo_step = positive_int("echo_step", echo_step)
+    expected = baseline(echo_step, truncated_backprop_length)
+    return check_number(
+        answer,
+        expected,
+        name=f"{name} for echo_step={echo_step}",
+        tolerance=tolerance,
+    )
+
+
+def check_function(answer: object, *, waiting_for: str) -> Feedback | None:
+    """None when ``answer`` is a function to call, else what to say:
+    waiting for ``waiting_for`` (answer None), or wrong."""
+    if answer is None:
+        return waiting(waiting_for)
+    if not callable(answer):
+        return wrong(f"pass the function itself, got {answer!r}.")
+    return None
+
+
+def raised(name: str, error: Exception) -> Feedback:
+    """The reader's function ``name`` raised ``error``: say so."""
+    return wrong(
+        f"{name} raised {type(error).__name__}: {error}; "
+        "run it on the arrays above to find the line."
+    )
