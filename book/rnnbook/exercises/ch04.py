@@ -55,14 +55,16 @@ def _reference_step(
     return o * (np.tanh(c_new) if tanh_c else c_new), c_new
 
 
-def _cell_weights(cell) -> tuple[list[np.ndarray], int, int]:
-    """A Keras cell's kernel, recurrent kernel and bias in float64, and
-    the cell's input size and units."""
+def _cell_inputs(cell) -> tuple[list[np.ndarray], int, object, np.ndarray]:
+    """A Keras cell's kernel, recurrent kernel and bias in float64, its
+    units, the checks' random generator and a batch of 3 random inputs."""
     weights = [
         np.asarray(w, dtype=np.float64)
         for w in (cell.kernel, cell.recurrent_kernel, cell.bias)
     ]
-    return weights, weights[0].shape[0], weights[1].shape[0]
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(3, weights[0].shape[0]))
+    return weights, weights[1].shape[0], rng, x
 
 
 def _close(a, b) -> bool:
@@ -82,9 +84,7 @@ def numpy_lstm_step(lstm_step: Callable | None, cell) -> Feedback:
     )
     if not_yet is not None:
         return not_yet
-    weights, input_size, units = _cell_weights(cell)
-    rng = np.random.default_rng(0)
-    x = rng.normal(size=(3, input_size))
+    weights, units, rng, x = _cell_inputs(cell)
     h, c = rng.normal(size=(2, 3, units))
     try:
         answer = lstm_step(x, h, c, *weights)
@@ -173,9 +173,7 @@ def numpy_gru_step(gru_step: Callable | None, cell) -> Feedback:
     )
     if not_yet is not None:
         return not_yet
-    weights, input_size, units = _cell_weights(cell)
-    rng = np.random.default_rng(0)
-    x = rng.normal(size=(3, input_size))
+    weights, units, rng, x = _cell_inputs(cell)
     h = rng.normal(size=(3, units))
     biased = weights[:2] + [rng.normal(size=weights[2].shape)]
     try:
