@@ -3,8 +3,10 @@
     pytest -p no:nbval -m browser tests/test_browser.py -o addopts=""
 
 Every page loads with status 200, every image has loaded, no JavaScript
-error is logged, every internal link and anchor resolves, each chapter's
-"open in Colab" link is the one derived from ``_config.yml``, each chapter
+error is logged, every internal link and anchor resolves, chapters show
+their numbers in the sidebar and their titles, each chapter's "open in
+Colab" link is the one derived from ``_config.yml`` and opens the chapter's
+Colab edition (``colab/NN_*.ipynb``, which exists), each chapter
 offers its notebook for download, code blocks fit the page without sideways
 scrolling, figures stay white in dark mode, and the search page finds a
 chapter by a word in it. Screenshots of the landing page and a chapter (light
@@ -19,9 +21,10 @@ import threading
 import urllib.parse
 import urllib.request
 
+import nbformat
 import pytest
 
-from tools.bookconfig import ROOT, chapter_notebooks, repository
+from tools.bookconfig import ROOT, chapter_notebooks, edition_path, repository
 
 pytestmark = pytest.mark.browser
 
@@ -102,6 +105,10 @@ def visited(server, browser):
             "links": page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"),
             "ids": page.eval_on_selector_all("[id]", "nodes => nodes.map(n => n.id)"),
             "text": page.inner_text("body"),
+            "title": page.inner_text("main section > h1"),
+            "sidebar": page.eval_on_selector_all(
+                ".bd-sidebar-primary nav a.reference.internal", "links => links.map(a => a.innerText.trim())"
+            ),
         }
         if path == "book/intro.html":
             ARTIFACTS.mkdir(exist_ok=True)
@@ -154,10 +161,30 @@ def test_every_internal_link_and_anchor_resolves(visited, server):
 
 
 @pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)
-def test_colab_button_follows_the_configured_repository(visited, notebook):
+def test_chapters_are_numbered_in_the_sidebar_and_the_title(visited, notebook):
+    # Numbered straight through the parts, as the prose counts them: book/06_... is chapter 6.
+    number = int(notebook.stem.split("_")[0])
+    page = visited[f"book/{notebook.stem}.html"]
+    assert page["title"].startswith(f"{number}. "), page["title"]
+    sidebar = visited["book/intro.html"]["sidebar"]
+    assert any(entry.startswith(f"{number}. ") for entry in sidebar), sidebar
+
+
+@pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)
+def test_colab_button_opens_the_chapters_edition(visited, notebook):
     page = f"book/{notebook.stem}.html"
     colab = [link for link in visited[page]["links"] if link.startswith("https://colab.research.google.com/")]
     assert colab == [repository().colab_url(notebook)]
+    # Colab opens github/OWNER/NAME/blob/BRANCH/PATH: the chapter's plain-Markdown edition, not its MyST source.
+    repo = repository()
+    prefix = f"/github/{repo.owner}/{repo.name}/blob/{repo.branch}/"
+    path = urllib.parse.urlsplit(colab[0]).path
+    assert path.startswith(prefix), colab[0]
+    target = ROOT / path.removeprefix(prefix)
+    assert target == edition_path(notebook) and target.relative_to(ROOT).as_posix() == f"colab/{notebook.name}"
+    assert target.is_file(), f"the Colab button opens {target.relative_to(ROOT)}, which does not exist"
+    opened = nbformat.read(target, as_version=4)
+    assert "Colab/GitHub edition" in opened.cells[0].source, f"{target.relative_to(ROOT)} is not a chapter edition"
 
 
 @pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)

@@ -1,75 +1,74 @@
 """The Colab path, tested by its logic: no Colab is reachable from a test machine.
 
-The setup cell is run in a fresh Python process that pretends to be Colab (a
-stub ``google.colab`` module) with a fake ``git`` on the PATH that "clones" this
-checkout and records its arguments. The cell must clone the configured
-repository and branch once, put the clone's ``book/`` on ``sys.path`` and
-import the helper package from there, and do nothing more when run again.
+The setup cell runs in a real IPython shell in a fresh process. Pretending to
+be Colab (a stub ``google.colab`` module), its ``%pip`` must ask for the
+helper package from the configured repository and branch; elsewhere it must
+install nothing. The package itself must install with pip, data files included.
 """
 
 import json
-import os
+import shlex
+import shutil
 import subprocess
 import sys
 import textwrap
 
-from tools.bookconfig import ROOT, repository, setup_cell_source
+from tools.bookconfig import BOOK, package_requirement, setup_cell_source
 
-FAKE_GIT = """#!/bin/sh
-# Record the arguments, then "clone" the local checkout into the last argument.
-printf '%s\\n' "$@" >> "$GIT_LOG"
-for target; do :; done
-mkdir -p "$target" && cp -r "$LOCAL_REPOSITORY/book" "$target/book"
-"""
+RUN_CELL = textwrap.dedent(
+    """
+    import json, sys, types
+    from IPython.core.interactiveshell import InteractiveShell
 
-
-def test_setup_cell_clones_once_and_imports_the_package_from_the_clone(tmp_path):
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "git").write_text(FAKE_GIT)
-    (bin_dir / "git").chmod(0o755)
-    content = tmp_path / "content"
-    cell = setup_cell_source().replace('"/content/', f'"{content}/')
-    script = textwrap.dedent(
-        """
-        import json, sys, types
+    if {on_colab}:
         sys.modules["google"] = types.ModuleType("google")
         sys.modules["google.colab"] = types.ModuleType("google.colab")
-        cell = {cell!r}
-        exec(cell, {{"__name__": "__main__"}})
-        exec(cell, {{"__name__": "__main__"}})   # Colab's "run all" twice: nothing new happens
-        import rnnbook
-        print(json.dumps({{"package": rnnbook.__file__, "path": sys.path[:3]}}))
-        """
-    ).format(cell=cell)
-    env = {
-        **os.environ,
-        "PATH": f"{bin_dir}:{os.environ['PATH']}",
-        "GIT_LOG": str(tmp_path / "git.log"),
-        "LOCAL_REPOSITORY": str(ROOT),
-        "PYTHONPATH": "",
-    }
-    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
+    shell = InteractiveShell.instance()
+    installs = []
+    shell.register_magic_function(installs.append, "line", "pip")  # record, don't install
+    result = shell.run_cell({cell!r})
+    result.raise_error()
+    print(json.dumps({{"installs": installs, "package": shell.user_ns["rnnbook"].__file__}}))
+    """
+)
+
+
+def run_setup_cell(on_colab: bool) -> dict:
+    script = RUN_CELL.format(on_colab=on_colab, cell=setup_cell_source())
+    run = subprocess.run([sys.executable, "-c", script], cwd=BOOK, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-2000:]
-    report = json.loads(run.stdout.strip().splitlines()[-1])
-
-    repo = repository()
-    clone = content / repo.name
-    arguments = (tmp_path / "git.log").read_text().split()
-    assert arguments.count("clone") == 1, "the cell must clone only once"
-    assert repo.url in arguments and f"--branch={repo.branch}" in arguments and str(clone) in arguments
-    assert report["package"].startswith(str(clone / "book" / "rnnbook"))
-    assert report["path"].count(str(clone / "book")) == 1
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
-def test_outside_colab_the_cell_only_imports_the_local_package(tmp_path):
-    script = setup_cell_source() + "\nprint(rnnbook.__file__)"
+def test_on_colab_the_cell_installs_the_package_from_the_configured_branch():
+    report = run_setup_cell(on_colab=True)
+    assert len(report["installs"]) == 1, "one %pip line, run once"
+    # only the package: Colab's own TensorFlow is never replaced
+    assert shlex.split(report["installs"][0]) == ["install", "--quiet", package_requirement()]
+
+
+def test_outside_colab_the_cell_installs_nothing_and_imports_the_package():
+    report = run_setup_cell(on_colab=False)
+    assert report["installs"] == []
+    assert report["package"].endswith("rnnbook/__init__.py")
+
+
+def test_the_package_installs_with_pip_and_carries_its_data(tmp_path):
+    # a copy of what pip reads from the repository, so the build leaves nothing behind
+    source = tmp_path / "book"
+    shutil.copytree(BOOK / "rnnbook", source / "rnnbook", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(BOOK / "pyproject.toml", source)
+    target = tmp_path / "site"
+    install = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation"]
+    run = subprocess.run([*install, "--target", str(target), str(source)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    probe = (
+        "import rnnbook, importlib.resources as r; print(rnnbook.__file__); "
+        "print(r.files('rnnbook').joinpath('README.md').is_file())"
+    )
     run = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT / "book",
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": ""},
+        [sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(target)}, capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    assert run.stdout.strip().startswith(str(ROOT / "book" / "rnnbook"))
+    location, has_data = run.stdout.split()
+    assert location.startswith(str(target)) and has_data == "True"

@@ -49,3 +49,22 @@ def test_seeds_make_runs_repeat():
         "print(values[0] == values[1])\n"
     )
     assert run(code).stdout.strip() == "True"
+
+
+def test_op_determinism_is_on_by_default_and_can_be_left_off():
+    code = (
+        "import rnnbook; rnnbook.quiet_tensorflow()\n"
+        "from rnnbook.environment import op_determinism as on\n"
+        "rnnbook.seed_everything(1); first = on()\n"
+        "rnnbook.seed_everything(1, op_determinism=False); print(first, on())\n"
+    )
+    assert run(code).stdout.strip() == "True False"
+
+
+def test_set_op_determinism_wants_a_bool():
+    import pytest
+
+    from rnnbook.environment import set_op_determinism
+
+    with pytest.raises(TypeError, match="enabled must be True or False, got 1"):
+        set_op_determinism(1)

@@ -1,6 +1,6 @@
 """Checks on the committed chapter notebooks themselves (nbval separately re-runs them).
 
-Every chapter must open with the Colab setup cell synced from ``_config.yml``,
+Every chapter must open with the Colab setup cell for ``_config.yml``'s repository,
 carry a ``parameters`` cell, and be committed with the outputs of one clean
 top-to-bottom run that shows no errors, no log noise and no stray reprs.
 """
@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tools.bookconfig import chapter_notebooks, page_width, read_notebook, setup_cell, setup_cell_source
+from tools.bookconfig import chapter_notebooks, read_notebook, setup_cell, setup_cell_source
 
 NOTEBOOKS = chapter_notebooks()
 IDS = [path.stem for path in NOTEBOOKS]
@@ -52,17 +52,16 @@ def test_there_are_chapters():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_first_code_cell_is_the_synced_colab_setup(path):
+def test_first_code_cell_is_the_colab_setup_for_the_configured_repository(path):
     notebook = read_notebook(path)
     first = code_cells(notebook)[0]
     assert first is setup_cell(notebook), "the Colab setup cell must be the first code cell"
     assert "".join(first["source"]) == setup_cell_source(), (
-        "the setup cell differs from _config.yml's repository; run `python -m tools.sync_colab_cells`"
+        "the setup cell must install the package from _config.yml's repository and branch; "
+        "make it read exactly:\n" + setup_cell_source()
     )
     assert not first.get("outputs"), "the setup cell prints nothing outside Colab"
-    assert "hide-input" in first["metadata"]["tags"], (
-        "the setup cell is folded away in the HTML book; run `python -m tools.sync_colab_cells`"
-    )
+    assert "hide-input" in first["metadata"]["tags"], "the setup cell is folded away in the HTML book (hide-input)"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -126,19 +125,3 @@ def test_run_dependent_outputs_are_not_compared(path):
             assert "NBVAL_IGNORE_OUTPUT" in "".join(cell["source"]), (
                 f"code cell {index} prints timings or training results; mark it # NBVAL_IGNORE_OUTPUT"
             )
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_code_fits_the_page(path):
-    width = page_width()
-    too_wide = [
-        f"cell {index}: {line}"
-        for index, cell in enumerate(read_notebook(path)["cells"])
-        if cell["cell_type"] == "code"
-        for line in "".join(cell["source"]).splitlines()
-        if len(line) > width
-    ]
-    assert not too_wide, (
-        f"{len(too_wide)} code line(s) wider than {width} characters would scroll sideways "
-        f"on the page; wrap them (`ruff format {path.relative_to(path.parents[1])}`):\n" + "\n".join(too_wide[:5])
-    )

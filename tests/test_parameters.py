@@ -1,8 +1,8 @@
 """Every chapter must keep working with other sensible parameters and another seed (slow: `pytest -m slow`).
 
-Each chapter is executed in a fresh kernel with a cell that overrides its
-``parameters`` cell, the papermill way; its own closing check decides
-whether it still learned. Nothing is tuned to the committed seed.
+Each chapter is executed by papermill in a fresh kernel with its ``parameters``
+cell overridden; its own closing check decides whether it still learned.
+Nothing is tuned to the committed seed.
 """
 
 import ast
@@ -10,7 +10,7 @@ import ast
 import pytest
 
 from tools.bookconfig import chapter_notebooks, read_notebook
-from tools.execute_notebooks import execute
+from tools.execute_notebooks import execute_with
 
 pytestmark = pytest.mark.slow
 
@@ -32,4 +32,4 @@ def test_chapter_runs_with_other_parameters(path, variant):
     overrides = {name: value for name, value in VARIANTS[variant].items() if name in names}
     if variant != "another seed" and len(overrides) < 2:
         pytest.skip("the chapter has none of these sizes among its parameters")
-    execute(path, parameters=overrides)  # raises CellExecutionError if any cell, or the closing check, fails
+    execute_with(path, overrides)  # raises PapermillExecutionError if any cell, or the closing check, fails

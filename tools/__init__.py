@@ -1,1 +1,1 @@
-"""Maintenance scripts for the book: the repository address, the Colab setup cell, re-execution."""
+"""Maintenance scripts for the book: the repository address, re-execution, the favicon."""

@@ -3,44 +3,33 @@
     python -m tools.execute_notebooks                     # every chapter
     python -m tools.execute_notebooks book/02_*.ipynb     # only these
 
-Run it after editing a chapter. It first syncs the Colab setup cell from
-``_config.yml``, then runs the notebook with its working directory in
-``book/`` (where the helper package lives) and writes the outputs back.
+Run it after editing a chapter. Each notebook runs with its working directory
+in ``book/``, its outputs are written back, and its Colab/GitHub edition in
+``colab/`` is rewritten (tools/colab_edition.py). To run a chapter with other
+parameters (without touching the file), use :func:`execute_with`, which
+papermill drives.
 """
 
 from __future__ import annotations
 
 import argparse
 import pathlib
+import tempfile
 import time
 
 import nbformat
+import papermill
 from nbclient import NotebookClient
 
-from tools.bookconfig import BOOK, chapter_notebooks
-from tools.sync_colab_cells import sync
+from tools.bookconfig import BOOK, ROOT, chapter_notebooks
+from tools.colab_edition import write_edition
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
-def inject_parameters(notebook: nbformat.NotebookNode, parameters: dict[str, object]) -> None:
-    """Add a cell that overrides the ``parameters`` cell, as papermill does."""
-    for index, cell in enumerate(notebook.cells):
-        if "parameters" in cell.metadata.get("tags", []):
-            source = "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
-            injected = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
-            notebook.cells.insert(index + 1, injected)
-            return
-    raise ValueError("the notebook has no cell tagged 'parameters'")
-
-
-def execute(
-    path: pathlib.Path, parameters: dict[str, object] | None = None, timeout: int = 600
-) -> nbformat.NotebookNode:
+def execute(path: pathlib.Path, timeout: int = 600) -> nbformat.NotebookNode:
     """Run one notebook in a fresh kernel and return it with its outputs (the file is not touched)."""
     notebook = nbformat.read(path, as_version=4)
-    if parameters:
-        inject_parameters(notebook, parameters)
     notebook.metadata["kernelspec"] = KERNELSPEC
     client = NotebookClient(
         notebook,
@@ -53,16 +42,31 @@ def execute(
     return notebook
 
 
+def execute_with(path: pathlib.Path, parameters: dict[str, object], timeout: int = 600) -> nbformat.NotebookNode:
+    """Run one notebook with its ``parameters`` cell overridden, the papermill way; raises if a cell fails."""
+    with tempfile.TemporaryDirectory() as scratch:
+        output = pathlib.Path(scratch) / path.name
+        return papermill.execute_notebook(
+            str(path),
+            str(output),
+            parameters=parameters,
+            cwd=str(BOOK),
+            kernel_name="python3",
+            execution_timeout=timeout,
+            progress_bar=False,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="*", type=pathlib.Path, help="notebooks to run (default: every chapter)")
     args = parser.parse_args()
     for path in args.notebooks or chapter_notebooks():
-        sync(path)
         start = time.perf_counter()
         notebook = execute(path)
         nbformat.write(notebook, path)
-        print(f"{path}: executed in {time.perf_counter() - start:.1f} s")
+        edition = write_edition(path)
+        print(f"{path}: executed in {time.perf_counter() - start:.1f} s; edition {edition.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

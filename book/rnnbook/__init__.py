@@ -18,9 +18,31 @@ job:
   8);
 * :mod:`rnnbook.fast`: a whole epoch in one compiled function (chapters 8 and
   9);
-* :mod:`rnnbook.legacy`: the 2016 programs under ``tf.compat.v1`` (chapters 8
-  and 10);
-* :mod:`rnnbook.plots`: the figures the chapters share;
+* :mod:`rnnbook.legacy`: the six 2016 programs under ``tf.compat.v1``
+  (chapters 8 and 10);
+* :mod:`rnnbook.sessions`: what those programs share: graph, loss, optimizer,
+  session (chapter 10);
+* :mod:`rnnbook.port`: legacy LSTM weights moved into Keras 3 (chapter 10);
+* :mod:`rnnbook.benchmark_2016`: the command that times the 2016 programs in
+  a process of their own (chapter 8);
+* :mod:`rnnbook.drawing`: the figure style, palettes, and the figure context,
+  arrows, bit tapes and canvases every figure is drawn with;
+* :mod:`rnnbook.diagrams`: the echo data drawn: series, batch rows (chapter
+  1);
+* :mod:`rnnbook.bptt_diagrams`: the unrolled network and truncated windows,
+  where state and gradients flow (chapters 1 and 2);
+* :mod:`rnnbook.model_diagrams`: one LSTM step, and the reshape before the
+  loss (chapters 4 and 6);
+* :mod:`rnnbook.layer_diagrams`: a Keras cell as one step, a layer as the
+  loop, and what it returns or keeps (chapter 3);
+* :mod:`rnnbook.stack_diagrams`: a stacked RNN as a grid, layers up and time
+  across (chapter 5);
+* :mod:`rnnbook.speed_diagrams`: where each loop of training runs (chapter
+  8);
+* :mod:`rnnbook.charts`: training curves, gates over time, timings, curves
+  over seeds, bars (chapters 2 to 10);
+* :mod:`rnnbook.training_charts`: the training figure, losses with epochs
+  marked and predictions from the zero state (chapters 2 to 10);
 * :mod:`rnnbook.environment`: a quiet TensorFlow import and seeds;
 * :mod:`rnnbook.notebook`: small conveniences for the chapters themselves.
 

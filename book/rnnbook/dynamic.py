@@ -12,16 +12,45 @@ num_classes]`` and ``labels`` ``[batch_size * T]``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import numbers
+from collections.abc import Callable, Sequence
 
 import keras
 import tensorflow as tf
 
 from rnnbook._checks import positive_int
+from rnnbook.initializers import cell_initializers, layer_seed, output_seed
 
-__all__ = ["stacked_lstm", "output_layer", "forward", "loss", "make_steps"]
+__all__ = [
+    "stacked_lstm",
+    "output_layer",
+    "forward",
+    "loss",
+    "make_steps",
+    "restart",
+    "output_seed",
+]
 
-OUTPUT_SEED_OFFSET = 1000
+
+def _layer_rates(name: str, rate, num_layers: int) -> list[float]:
+    """One dropout rate per layer, from one rate or a sequence of them."""
+    rates = (
+        [rate] * num_layers
+        if isinstance(rate, numbers.Real)
+        else [float(r) for r in rate]
+    )
+    if len(rates) != num_layers:
+        raise ValueError(
+            f"{name} needs one rate per layer ({num_layers}), got "
+            f"{len(rates)}: pass one number, or a list of {num_layers}."
+        )
+    for r in rates:
+        if not 0.0 <= r < 1.0:
+            raise ValueError(
+                f"{name} rates must be in [0, 1), got {r}; a rate is the "
+                "fraction of units dropped."
+            )
+    return rates
 
 
 def stacked_lstm(
@@ -29,8 +58,10 @@ def stacked_lstm(
     num_layers: int,
     *,
     seed: int,
-    dropout: float = 0.0,
-    recurrent_dropout: float = 0.0,
+    dropout: float | Sequence[float] = 0.0,
+    recurrent_dropout: float | Sequence[float] = 0.0,
+    per_gate_masks: bool = False,
+    unroll: bool = False,
 ) -> keras.layers.RNN:
     """One RNN layer of ``num_layers`` LSTM cells, a new cell per layer.
 
@@ -41,31 +72,31 @@ def stacked_lstm(
     with ``training=True``: ``dropout`` drops units of the signal passed
     *between* layers (the input of every layer but the first, which reads the
     bit itself); ``recurrent_dropout`` drops units of every layer's previous
-    hidden state.
+    hidden state. Either is one rate for every layer or a list with one rate
+    per layer. Keras draws a mask once per call and keeps it for every step;
+    recurrent dropout draws one per gate, and ``per_gate_masks=True`` makes
+    ``dropout`` do the same (``implementation=1``). ``unroll=True`` has Keras
+    unroll the loop over time when it traces (chapter 6).
     """
     state_size = positive_int("state_size", state_size)
     num_layers = positive_int("num_layers", num_layers)
-    for name, rate in (
-        ("dropout", dropout),
-        ("recurrent_dropout", recurrent_dropout),
-    ):
-        if not 0.0 <= rate < 1.0:
-            raise ValueError(
-                f"{name} must be in [0, 1), got {rate}; it is the fraction of "
-                "units dropped."
-            )
+    recurrent_dropout = _layer_rates(
+        "recurrent_dropout", recurrent_dropout, num_layers
+    )
+    rates = _layer_rates("dropout", dropout, num_layers)
+    if not isinstance(dropout, numbers.Real) and rates[0]:
+        raise ValueError(
+            "dropout[0] must be 0: the first layer's input is the bit "
+            "itself; give rates for the layers above it."
+        )
     cells = [
         keras.layers.LSTMCell(
             state_size,
-            kernel_initializer=keras.initializers.GlorotUniform(
-                seed=seed + layer
-            ),
-            recurrent_initializer=keras.initializers.Orthogonal(
-                seed=seed + layer
-            ),
-            dropout=dropout if layer else 0.0,
-            recurrent_dropout=recurrent_dropout,
-            seed=seed + layer,  # for the dropout masks
+            **cell_initializers(seed, layer),
+            dropout=rates[layer] if layer else 0.0,
+            recurrent_dropout=recurrent_dropout[layer],
+            seed=layer_seed(seed, layer),  # for the dropout masks
+            implementation=1 if per_gate_masks else 2,
         )
         for layer in range(num_layers)
     ]
@@ -73,6 +104,7 @@ def stacked_lstm(
         keras.layers.StackedRNNCells(cells),
         return_sequences=True,
         return_state=True,
+        unroll=unroll,
     )
 
 
@@ -82,10 +114,10 @@ def output_layer(
     """The 2016 output layer: ``W2`` of ``[state_size, num_classes]`` and
     ``b2`` of ``[1, num_classes]``.
 
-    ``W2`` is drawn with ``seed + OUTPUT_SEED_OFFSET``, so that it never shares
-    a random stream with a cell (cells use ``seed + layer``).
+    ``W2`` is drawn with :func:`rnnbook.initializers.output_seed`, so that
+    it never shares a random stream with a cell.
     """
-    init = keras.initializers.GlorotUniform(seed=seed + OUTPUT_SEED_OFFSET)
+    init = keras.initializers.GlorotUniform(seed=output_seed(seed))
     W2 = tf.Variable(
         init(
             [
@@ -172,3 +204,40 @@ def make_steps(
         ), state
 
     return train_step, predict_step
+
+
+def restart(
+    rnn: keras.layers.RNN,
+    W2: tf.Variable,
+    b2: tf.Variable,
+    optimizer: keras.optimizers.Optimizer,
+    *,
+    seed: int,
+) -> None:
+    """Start a built model and its optimizer afresh, as with ``seed``.
+
+    The weights and the dropout masks' seeds become those that
+    :func:`stacked_lstm` and :func:`output_layer` give a new model with
+    ``seed``; the optimizer's state (step count, moments) goes back to zero,
+    its learning rate stays. The step functions of :func:`make_steps`, traced
+    once, then train the new start without tracing again: chapter 7 trains
+    several seeds of one model this way.
+    """
+    if not rnn.built:
+        raise ValueError("build the RNN first: restart() resets its weights.")
+    cells = rnn.cell.cells
+    fresh = stacked_lstm(cells[0].units, len(cells), seed=seed)
+    fresh.build((None, None, int(cells[0].kernel.shape[0])))
+    if len(fresh.variables) != len(rnn.variables):
+        raise ValueError(
+            "restart() expects a model made by stacked_lstm(); this one has "
+            f"{len(rnn.variables)} variables, not {len(fresh.variables)}."
+        )
+    for variable, value in zip(rnn.variables, fresh.variables):
+        variable.assign(value)
+    W2_0, b2_0 = output_layer(W2.shape[0], W2.shape[1], seed=seed)
+    W2.assign(W2_0)
+    b2.assign(b2_0)
+    for variable in optimizer.variables:
+        if not variable.path.endswith("learning_rate"):
+            variable.assign(tf.zeros(variable.shape, variable.dtype))

@@ -7,7 +7,13 @@ import os
 import sys
 import tempfile
 
-__all__ = ["quiet_tensorflow", "seed_everything", "on_colab"]
+__all__ = [
+    "quiet_tensorflow",
+    "seed_everything",
+    "set_op_determinism",
+    "op_determinism",
+    "on_colab",
+]
 
 
 @contextlib.contextmanager
@@ -52,17 +58,42 @@ def quiet_tensorflow() -> None:
         import tensorflow  # noqa: F401
 
 
-def seed_everything(seed: int) -> None:
+def seed_everything(seed: int, *, op_determinism: bool = True) -> None:
     """Seed Python, NumPy and TensorFlow; make TensorFlow deterministic.
 
     With this, re-running a chapter on the same machine gives the same numbers.
+    ``op_determinism=False`` leaves (or turns) TensorFlow's op determinism
+    off, its default: chapter 8 times code as users run it, and with op
+    determinism on some ops run slower deterministic versions and Keras
+    declines ``jit_compile=True``.
     """
     quiet_tensorflow()
     import keras
-    import tensorflow as tf
 
     keras.utils.set_random_seed(seed)
-    tf.config.experimental.enable_op_determinism()
+    set_op_determinism(op_determinism)
+
+
+def set_op_determinism(enabled: bool) -> None:
+    """Turn TensorFlow's op determinism on or off (TensorFlow has no public
+    call for off)."""
+    if not isinstance(enabled, bool):
+        raise TypeError(f"enabled must be True or False, got {enabled!r}.")
+    quiet_tensorflow()
+    from tensorflow.python.framework import config
+
+    if enabled:
+        config.enable_op_determinism()
+    else:
+        config.disable_op_determinism()
+
+
+def op_determinism() -> bool:
+    """Whether TensorFlow's op determinism is on in this process."""
+    quiet_tensorflow()
+    from tensorflow.python.framework import config
+
+    return bool(config.is_op_determinism_enabled())
 
 
 def on_colab() -> bool:

@@ -24,6 +24,7 @@ and reused for every model of that shape.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import keras
@@ -32,6 +33,7 @@ import tensorflow as tf
 
 from rnnbook import dynamic
 from rnnbook._checks import positive_int
+from rnnbook.initializers import cell_initializers
 
 __all__ = [
     "KINDS",
@@ -144,22 +146,10 @@ def adagrad(weights, gradients, accumulators, learning_rate, clip_norm):
     return weights, accumulators
 
 
-def _loss(logits, y_window):
-    labels = tf.reshape(y_window, [-1])
-    return tf.reduce_mean(
-        tf.nn.sparse_softmax_cross_entropy_with_logits(
-            labels=labels, logits=logits
-        )
-    )
-
-
-_COMPILED: dict[tuple[str, str], tf.types.experimental.GenericFunction] = {}
-
-
-def _compiled(kind: str, what: str):
-    """One compiled function per kind, shared by every model of that kind."""
-    if (kind, what) in _COMPILED:
-        return _COMPILED[kind, what]
+@functools.cache
+def compiled_train_epoch(kind: str):
+    """The whole-epoch trainer for one kind of cell, compiled once and shared
+    by every model of that kind."""
 
     def train_epoch(
         weights,
@@ -176,7 +166,7 @@ def _compiled(kind: str, what: str):
                 logits, state = forward(
                     kind, weights, tf.gather(x_windows, i), state
                 )
-                loss = _loss(logits, tf.gather(y_windows, i))
+                loss = dynamic.loss(logits, tf.gather(y_windows, i))
             gradients = tape.gradient(loss, weights)
             weights, accumulators = adagrad(
                 weights, gradients, accumulators, learning_rate, clip_norm
@@ -192,17 +182,20 @@ def _compiled(kind: str, what: str):
         )
         return weights, accumulators, losses.stack(), state
 
+    return tf.function(train_epoch, jit_compile=True)
+
+
+@functools.cache
+def compiled_predict_window(kind: str):
+    """Logits of one window for one kind of cell, compiled once."""
+
     def predict_window(weights, x_window, state):
         logits, state = forward(kind, weights, x_window, state)
         return tf.reshape(
             logits, [x_window.shape[0], x_window.shape[1], -1]
         ), state
 
-    function = {"train_epoch": train_epoch, "predict_window": predict_window}[
-        what
-    ]
-    _COMPILED[kind, what] = tf.function(function, jit_compile=True)
-    return _COMPILED[kind, what]
+    return tf.function(predict_window, jit_compile=True)
 
 
 @dataclass
@@ -240,9 +233,8 @@ class FastRNN:
     def train_epoch(self, x_windows, y_windows, state):
         """Train on every window of an epoch in one call; returns the
         per-window losses and the final state."""
-        self.weights, self.accumulators, losses, state = _compiled(
-            self.kind, "train_epoch"
-        )(
+        train_epoch = compiled_train_epoch(self.kind)
+        self.weights, self.accumulators, losses, state = train_epoch(
             self.weights,
             self.accumulators,
             tf.convert_to_tensor(x_windows),
@@ -255,7 +247,7 @@ class FastRNN:
 
     def predict_step(self, x_window, state):
         """Logits ``[batch_size, T, num_classes]``, and the state to carry."""
-        return _compiled(self.kind, "predict_window")(
+        return compiled_predict_window(self.kind)(
             self.weights, tf.convert_to_tensor(x_window), state
         )
 
@@ -274,8 +266,9 @@ def build(
     """A fresh model with the initial values Keras would give the same cells
     (or ``initial_weights``).
 
-    ``seed`` fixes the initial weights: layer ``l`` uses ``seed + l``, as
-    :func:`rnnbook.dynamic.stacked_lstm` does, and the output layer ``seed``.
+    ``seed`` fixes the initial weights by the rule of
+    :mod:`rnnbook.initializers`, as :func:`rnnbook.dynamic.stacked_lstm`
+    does: the same seed gives the same cells and output layer.
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {sorted(KINDS)}, got {kind!r}.")
@@ -286,12 +279,7 @@ def build(
         for layer in range(num_layers):
             cell = KINDS[kind](
                 state_size,
-                kernel_initializer=keras.initializers.GlorotUniform(
-                    seed=seed + layer
-                ),
-                recurrent_initializer=keras.initializers.Orthogonal(
-                    seed=seed + layer
-                ),
+                **cell_initializers(seed, layer),
             )
             cell.build((None, 1 if layer == 0 else state_size))
             initial_weights += [cell.kernel, cell.recurrent_kernel, cell.bias]

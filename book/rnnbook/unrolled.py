@@ -18,6 +18,7 @@ from typing import Any
 import tensorflow as tf
 
 from rnnbook._checks import positive_int
+from rnnbook.initializers import output_seed
 
 __all__ = [
     "split_steps",
@@ -56,7 +57,8 @@ def init_hand_weights(
 
     state_size = positive_int("state_size", state_size)
     num_classes = positive_int("num_classes", num_classes)
-    # a seeded initializer repeats its values: one seed per matrix
+    # a seeded initializer repeats its values: one seed per matrix, as
+    # rnnbook.initializers lays them out
     glorot = keras.initializers.GlorotUniform
     return {
         "W": tf.Variable(
@@ -64,7 +66,8 @@ def init_hand_weights(
         ),
         "b": tf.Variable(tf.zeros([1, state_size]), name="b"),
         "W2": tf.Variable(
-            glorot(seed=seed + 1)([state_size, num_classes]), name="W2"
+            glorot(seed=output_seed(seed))([state_size, num_classes]),
+            name="W2",
         ),
         "b2": tf.Variable(tf.zeros([1, num_classes]), name="b2"),
     }

@@ -1,0 +1,40 @@
+"""Chapter 8's diagram of where each loop runs (rnnbook.speed_diagrams): it draws one figure and refuses malformed
+rows."""
+
+import pytest
+from matplotlib import pyplot as plt
+
+from rnnbook import speed_diagrams
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    figures = []
+    monkeypatch.setattr(plt, "show", lambda *args, **kwargs: figures.append(plt.gcf()))
+    yield figures
+    plt.close("all")
+
+
+PLACES = {"eager": ("Python", "Python", "Python"), "fast": ("XLA", "XLA", "XLA")}
+CALLS = {"eager": "every op", "fast": "1"}
+
+
+def test_draws_one_figure_with_every_label(shown):
+    assert speed_diagrams.plot_loop_places(PLACES, CALLS, title="t") is None
+    assert len(shown) == 1
+    texts = {text.get_text() for text in shown[0].axes[0].texts}
+    assert {"eager", "fast", "Python", "XLA", "every op", "1"} <= texts
+    assert plt.get_fignums() == []
+
+
+@pytest.mark.parametrize(
+    ("places", "calls", "message"),
+    [
+        ({"eager": ("Python", "Python")}, CALLS, "for each of the 3 loops"),
+        ({"eager": ("Python", "Python", "GPU")}, CALLS, r"must name one of \['Python', 'XLA', 'graph'\]"),
+        (PLACES, {"eager": "every op"}, r"missing \['fast'\]"),
+    ],
+)
+def test_refuses_malformed_rows(shown, places, calls, message):
+    with pytest.raises(ValueError, match=message):
+        speed_diagrams.plot_loop_places(places, calls, title="t")
