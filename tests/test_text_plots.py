@@ -14,29 +14,33 @@ EXAMPLE = "First Citizen:\nBefore we proceed any further, hear me speak."
 
 
 @pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+def shown(monkeypatch):
+    """The figures shown, in order (drawing.figure closes them after showing)."""
+    figures = []
+    monkeypatch.setattr(plt, "show", lambda *args, **kwargs: figures.append(plt.gcf()))
+    yield figures
+    assert not plt.get_fignums(), "every figure is closed once shown"
 
 
-def test_stream_figures():
+def test_stream_figures(shown):
     vocabulary = text.Vocabulary.from_text(EXAMPLE)
     assert text_plots.plot_text_streams(EXAMPLE, 3, 5) is None
     x, y = text.to_streams(vocabulary.encode(EXAMPLE), 3)
     assert text_plots.plot_next_character(x[0], y[0], vocabulary) is None
+    assert len(shown) == 2
     with pytest.raises(ValueError, match="pass a longer text"):
         text_plots.plot_text_streams(EXAMPLE[:10], 3, 5)
     with pytest.raises(ValueError, match="same length"):
         text_plots.plot_next_character(x[0], y[0][:-1], vocabulary)
 
 
-def test_bpc_figures():
+def test_bpc_figures(shown):
     assert text_plots.plot_bpc_by_order([1, 2], {"add-k": [4.8, 3.9]}, uniform=6.0) is None
     with pytest.raises(ValueError, match="needs 2 values"):
         text_plots.plot_bpc_by_order([1, 2], {"add-k": [4.8]}, uniform=6.0)
     curves = {"carried": ([0, 1, 2], [6.0, 3.5, 3.0]), "reset": ([0, 1, 2], [6.0, 3.6, 3.2])}
     assert text_plots.plot_bpc_curves(curves, {"unigram": 4.8, "KN": 2.7}) is None
-    assert len(plt.gcf().axes[0].lines) == 4
+    assert len(shown[-1].axes[0].lines) == 4
     assert text_plots.plot_bpc_by_position({"a": np.linspace(5, 3, 8)}, {"unigram": 4.8}) is None
 
 

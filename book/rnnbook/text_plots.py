@@ -1,7 +1,8 @@
 """Figures and text layouts of chapter 11: chapter 1's pictures, with letters.
 
-Every ``plot_*`` function draws one figure, shows it and returns None, as in
-:mod:`rnnbook.plots`, whose colours and style it borrows.
+Every ``plot_*`` function draws one figure inside
+:func:`rnnbook.drawing.figure`, which styles, shows and closes it, and
+returns None.
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ import textwrap
 
 import numpy as np
 from matplotlib import patches
-from matplotlib import pyplot as plt
 
 from rnnbook._checks import positive_int
-from rnnbook.plots import COLORS, ROW_COLORS, STYLE
+from rnnbook.drawing import COLORS, ROW_COLORS, VARIANT_COLORS, arrow, figure
 
 __all__ = [
     "visible",
@@ -66,10 +66,9 @@ def plot_text_streams(text: str, num_streams: int, window_length: int) -> None:
         )
     num_windows = row_length // window_length
     used = num_streams * row_length
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(
-            figsize=(min(2.5 + 0.26 * len(text), 15), 1.6 + 0.55 * num_streams)
-        )
+    with figure(
+        figsize=(min(2.5 + 0.26 * len(text), 15), 1.6 + 0.55 * num_streams)
+    ) as (_, ax):
         scale = 0.5  # the flat text is drawn at half size to fit above
         top = num_streams * 1.25 + 0.6
         for t in range(min(used + 1, len(text))):
@@ -120,7 +119,6 @@ def plot_text_streams(text: str, num_streams: int, window_length: int) -> None:
             f"{used} characters as {num_streams} parallel streams of "
             f"{row_length}, cut into windows of {window_length}"
         )
-        plt.show()
 
 
 def plot_next_character(x_row, y_row, vocabulary) -> None:
@@ -132,19 +130,13 @@ def plot_next_character(x_row, y_row, vocabulary) -> None:
             f"and {y_row.size}."
         )
     steps = len(x_row)
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(min(2.5 + 0.42 * steps, 15), 2.4))
+    with figure(figsize=(min(2.5 + 0.42 * steps, 15), 2.4)) as (_, ax):
         _letters(ax, vocabulary.decode(x_row), 0.0, 2.0, COLORS["input"])
         _letters(ax, vocabulary.decode(y_row), 0.0, 0.0, COLORS["target"])
         ax.text(-0.4, 2.45, "input x", ha="right", va="center")
         ax.text(-0.4, 0.45, "target y", ha="right", va="center")
         for t in range(1, steps, max(1, steps // 6)):
-            ax.annotate(
-                "",
-                xy=(t - 1 + 0.45, 0.95),
-                xytext=(t + 0.45, 1.95),
-                arrowprops=dict(arrowstyle="->", color=COLORS["muted"]),
-            )
+            arrow(ax, (t + 0.45, 1.95), (t - 1 + 0.45, 0.95))
         ax.set_xlim(-3.5, steps + 0.5)
         ax.set_ylim(-0.3, 3.2)
         ax.set_aspect("equal")
@@ -153,15 +145,13 @@ def plot_next_character(x_row, y_row, vocabulary) -> None:
             "y[t] = x[t + 1]: the target is the input, one step early "
             "(an echo of -1)"
         )
-        plt.show()
 
 
 def plot_bpc_by_order(
     orders: list[int], bpc: dict[str, list[float]], *, uniform: float
 ) -> None:
     """Validation bits per character of n-gram models against their order."""
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(7.5, 4))
+    with figure(figsize=(7.5, 4)) as (_, ax):
         markers = "osD^v"
         for index, (name, values) in enumerate(bpc.items()):
             if len(values) != len(orders):
@@ -173,7 +163,7 @@ def plot_bpc_by_order(
                 orders,
                 values,
                 marker=markers[index % len(markers)],
-                color=ROW_COLORS[index % len(ROW_COLORS)],
+                color=VARIANT_COLORS[index % len(VARIANT_COLORS)],
                 label=name,
             )
         ax.axhline(
@@ -187,8 +177,6 @@ def plot_bpc_by_order(
         )
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
-        fig.tight_layout()
-        plt.show()
 
 
 def plot_bpc_curves(
@@ -197,15 +185,14 @@ def plot_bpc_curves(
 ) -> None:
     """Validation bpc against training seconds, one line per training run
     (``curves[name] = (seconds, bpc)``), baselines as horizontal lines."""
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    with figure(figsize=(7.5, 4.2)) as (_, ax):
         for index, (name, (seconds, bpc)) in enumerate(curves.items()):
             ax.plot(
                 seconds,
                 bpc,
                 marker="o",
                 markersize=3.5,
-                color=ROW_COLORS[index % len(ROW_COLORS)],
+                color=VARIANT_COLORS[index % len(VARIANT_COLORS)],
                 label=name,
             )
         styles = ["-.", "--", ":", (0, (1, 4))]
@@ -225,8 +212,6 @@ def plot_bpc_curves(
         ax.set_title("The network against the counting models")
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8, loc="upper right")
-        fig.tight_layout()
-        plt.show()
 
 
 def plot_bpc_by_position(
@@ -234,8 +219,7 @@ def plot_bpc_by_position(
 ) -> None:
     """Validation bpc at each position of a window, one line per way of
     training and scoring, reference levels as horizontal lines."""
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    with figure(figsize=(7.5, 4.2)) as (_, ax):
         styles = ["-", "--", "-", "--"]
         for index, (name, bpc) in enumerate(curves.items()):
             bpc = np.asarray(bpc, dtype=float)
@@ -243,7 +227,7 @@ def plot_bpc_by_position(
                 np.arange(1, bpc.size + 1),
                 bpc,
                 ls=styles[index % len(styles)],
-                color=ROW_COLORS[(index // 2) % len(ROW_COLORS)],
+                color=VARIANT_COLORS[(index // 2) % len(VARIANT_COLORS)],
                 marker="o" if index % 2 == 0 else None,
                 markersize=3,
                 label=name,
@@ -261,8 +245,6 @@ def plot_bpc_by_position(
         ax.set_title("Where in a window the reset state costs")
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
-        fig.tight_layout()
-        plt.show()
 
 
 def side_by_side(texts: dict[str, str], width: int = 24) -> str:
