@@ -27,6 +27,7 @@ def test_loop_length():
     assert ch11.loop_length(13, sample)
     assert "'the state of '" in str(ch11.loop_length(13, sample))
     assert str(ch11.loop_length(None, sample)).startswith("… waiting")
+    assert str(ch11.loop_length(None, None)).startswith("… waiting"), "the scaffold runs before any sample"
     twice = ch11.loop_length(26, sample)
     assert not twice and "2 times over" in str(twice)
     assert "shortest stretch" in str(ch11.loop_length(7, sample))
