@@ -82,6 +82,8 @@ def test_train_and_build_arguments_are_validated(model):
         charlm.train(model, windows, windows, num_windows=1.5, evaluations=1)
     with pytest.raises(ValueError, match="must be positive"):
         charlm.build(4, embedding_size=2, units=2, layers=1, seed=0, learning_rate=0)
+    with pytest.raises(ValueError, match="decay_windows must be a positive integer"):
+        charlm.build(4, embedding_size=2, units=2, layers=1, seed=0, decay_windows=0)
     with pytest.raises(ValueError, match="num_windows, batch_size, T"):
         charlm.evaluate(model, np.zeros((2, 3)), np.zeros((2, 3)))
     assert tf.executing_eagerly()

@@ -92,9 +92,14 @@ def build(
     learning_rate: float = 2e-3,
     clip_norm: float = 5.0,
     dropout: float = 0.0,
+    decay_windows: int | None = None,
 ) -> CharLM:
     """A fresh model, trained with Adam and the gradient's global norm
     clipped to ``clip_norm``.
+
+    With ``decay_windows``, the learning rate falls from ``learning_rate``
+    to a tenth of it along a half cosine over that many windows, and stays
+    there: big steps first, fine ones at the end.
 
     ``dropout`` (chapter 7) drops that fraction of the signal between the
     LSTM layers and of the top layer's output, in training only.
@@ -115,6 +120,12 @@ def build(
     rnn = dynamic.stacked_lstm(units, layers, seed=seed, dropout=dropout)
     rnn.build((None, None, embedding_size))
     W2, b2 = dynamic.output_layer(units, vocab_size, seed=seed)
+    if decay_windows is not None:
+        learning_rate = keras.optimizers.schedules.CosineDecay(
+            learning_rate,
+            positive_int("decay_windows", decay_windows),
+            alpha=0.1,
+        )
     optimizer = keras.optimizers.Adam(
         learning_rate=learning_rate, global_clipnorm=clip_norm
     )
