@@ -282,14 +282,6 @@ class TrainingLog:
         """The validation bpc after the last evaluation."""
         return self.validation_bpc[-1]
 
-    def seconds_per_window(self) -> float:
-        """Training time per window after the first call (no compiling)."""
-        if len(self.windows) < 3:
-            return math.nan
-        return (self.seconds[-1] - self.seconds[1]) / (
-            self.windows[-1] - self.windows[1]
-        )
-
 
 def train(
     model: CharLM,

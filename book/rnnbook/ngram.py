@@ -12,9 +12,11 @@ the counts are *smoothed*:
   count and hands the mass it frees to the model one order lower (the
   context without its oldest character), recursively down to the uniform
   distribution. Below the top order it counts *continuations*: in how many
-  distinct contexts a string was seen, not how often (Kneser and Ney 1995;
-  Chen and Goodman 1999, whose interpolated form this follows). ``D`` is
-  estimated per order from the counts of counts, ``D = n1 / (n1 + 2 n2)``.
+  distinct contexts a string was seen, not how often (Kneser and Ney 1995).
+  Following Chen and Goodman (1999), each order has three discounts, for
+  counts of 1, 2 and 3 or more, estimated from the counts of counts (how
+  many n-grams were seen once, twice, ...); ``discount=`` fixes one value
+  for all instead.
 
 Texts are integer ids (see :mod:`rnnbook.text`). Everything is plain NumPy.
 """
@@ -129,7 +131,9 @@ class NgramModel:
                 types = table.context_types[
                     np.minimum(where, len(table.context_keys) - 1)
                 ]
-                freed = types @ table.discounts  # 0 where total is 0
+                # what the discounts free (meaningless for an unseen
+                # context, where the total is 0 and p is kept as it is)
+                freed = types @ table.discounts
                 D = table.discounts[np.clip(seen, 1, 3) - 1]
                 p_m = np.where(
                     total > 0,
