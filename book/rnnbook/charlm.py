@@ -275,7 +275,6 @@ class TrainingLog:
     seconds: list[float] = field(default_factory=lambda: [0.0])
     train_bpc: list[float] = field(default_factory=lambda: [math.nan])
     validation_bpc: list[float] = field(default_factory=list)
-    compile_seconds: float = math.nan
 
     @property
     def final_bpc(self) -> float:
@@ -332,7 +331,7 @@ def train(
         elapsed += time.perf_counter() - began
         log.windows.append(int(end))
         log.seconds.append(elapsed)
-        log.train_bpc.append(total / (end - start) / math.log(2))
+        log.train_bpc.append(total / int(end - start) / math.log(2))
         log.validation_bpc.append(
             evaluate(model, *validation_windows, carry=carry) / math.log(2)
         )
