@@ -2,8 +2,8 @@
 
 The chapter runs with ``budget = "colab"`` (all of the training text, the larger network with
 dropout, thousands of windows), through papermill as every other parameter check does. Its own
-closing check asserts that the network beats the best Kneser-Ney model as well as add-k. On a GPU this
-takes minutes; on a 2-core CPU, hours.
+closing check asserts that the network beats the best Kneser-Ney model as well as add-k. It does
+hundreds of times the arithmetic of the book's budget: run it where there is a GPU.
 """
 
 import pytest
