@@ -43,6 +43,14 @@ job:
   over seeds, bars (chapters 2 to 10);
 * :mod:`rnnbook.training_charts`: the training figure, losses with epochs
   marked and predictions from the zero state (chapters 2 to 10);
+* :mod:`rnnbook.text`: the packaged Shakespeare corpus, characters as ids,
+  text cut into parallel streams and windows (chapter 11);
+* :mod:`rnnbook.ngram`: counting models with add-k and Kneser-Ney smoothing,
+  the baselines of a language model (chapter 11);
+* :mod:`rnnbook.charlm`: a character-level language model, its compiled
+  training with the state carried or reset, and sampling (chapter 11);
+* :mod:`rnnbook.text_plots`: chapter 11's figures: streams of letters, bits
+  per character against time, order and position;
 * :mod:`rnnbook.environment`: a quiet TensorFlow import and seeds;
 * :mod:`rnnbook.notebook`: small conveniences for the chapters themselves.
 
