@@ -34,9 +34,7 @@ TRACES = {"f": np.full((5, 4), 0.5), "c": np.ones((5, 4))}
         (lambda: charts.plot_training(trained_history(), EchoTask(750, 15, 3, 5)), 6),  # the loss, 2 rows x 2 windows, the legend row
         (lambda: charts.plot_training(trained_history(), EchoTask(750, 15, 3, 5), rows=1), 4),
         (lambda: charts.plot_lstm_gates(np.zeros(5, int), np.ones(5, int), TRACES), 4 + 2),  # input, target, 2 traces + colour bars
-        (lambda: charts.plot_scaling([8, 16], {"a": {"s": [1.0, 2.0]}, "b": {"s": [1, np.nan]}}, "T", "t"), 2),
         (lambda: charts.plot_curves([1, 2, 3], {"a": np.ones((2, 3))}, xlabel="x", ylabel="y", title="t"), 1),
-        (lambda: charts.plot_bars(["a", "b"], {"m": [1.0, np.nan], "n": [2, 3]}, title="t", highlight="b"), 2),
     ],
 )
 def test_each_chart_shows_one_figure_and_returns_none(shown, draw, panels):
@@ -55,19 +53,11 @@ def test_curves_draw_into_a_given_panel_and_leave_showing_to_its_figure(shown):
     assert shown == [fig]
 
 
-def test_bars_highlight_one_variant(shown):
-    charts.plot_bars(["a", "b"], {"m": [1.0, 2.0]}, title="t", highlight="b")
-    bars = shown[0].axes[0].patches
-    assert bars[0].get_facecolor() != bars[1].get_facecolor()
-
-
 @pytest.mark.parametrize(
     ("draw", "message"),
     [
         (lambda: charts.plot_training(History(), EchoTask(750, 15, 3, 5)), "History returned by training.fit"),
         (lambda: charts.plot_curves([1, 2, 3], {"a": np.ones((2, 2))}, xlabel="x", ylabel="y", title="t"), "needs 3"),
-        (lambda: charts.plot_scaling([8, 16], {"m": {"v": [1.0]}}, "T", "t"), r"series\['m'\]\['v'\] needs 2"),
-        (lambda: charts.plot_bars(["a", "b"], {"m": [1.0]}, title="t"), r"measures\['m'\] needs 2"),
         (lambda: charts.plot_lstm_gates(np.zeros(5, int), np.zeros(5, int), {"f": np.ones((4, 4))}), r"traces\['f'\]"),
         (lambda: charts.plot_lstm_gates(np.zeros(5, int), np.zeros(4, int), TRACES), "the same window"),
     ],

@@ -1,9 +1,9 @@
-"""Data charts: training, LSTM gates, timings, curves over seeds, bars.
+"""Data charts: training, LSTM gates, curves over seeds.
 
 Training curves with predictions (drawn by
 :mod:`rnnbook.training_charts`, and available here as
-:func:`plot_training`), LSTM gates over time, timings and accuracies
-against a setting, bars side by side.
+:func:`plot_training`), LSTM gates over time, accuracies or other
+measurements against a setting, over seeds.
 
 Every ``plot_*`` function draws one figure with :func:`rnnbook.drawing.figure`
 (which shows and closes it) and returns None; :func:`plot_curves` can also
@@ -13,7 +13,6 @@ draw into one panel of a figure the caller composes.
 from __future__ import annotations
 
 import numpy as np
-from matplotlib import ticker
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
@@ -23,9 +22,7 @@ from rnnbook.training_charts import plot_training
 __all__ = [
     "plot_training",
     "plot_lstm_gates",
-    "plot_scaling",
     "plot_curves",
-    "plot_bars",
 ]
 
 
@@ -138,55 +135,6 @@ def _values(
     return values
 
 
-def plot_scaling(
-    lengths: list[int],
-    series: dict[str, dict[str, list[float]]],
-    xlabel: str,
-    title: str,
-) -> None:
-    """Log-log panels, one per measure, one line per variant.
-
-    ``series[measure][variant]`` holds one value per entry of ``lengths``;
-    missing measurements are ``nan`` and left out of the line.
-    """
-    series = {
-        measure: {
-            variant: _values(
-                f"series[{measure!r}][{variant!r}]", values, len(lengths)
-            )
-            for variant, values in variants.items()
-        }
-        for measure, variants in series.items()
-    }
-    with figure(
-        1, len(series), figsize=(5.2 * len(series), 3.8), squeeze=False
-    ) as (fig, axes):
-        for ax, (measure, variants) in zip(axes[0], series.items()):
-            for index, (variant, values) in enumerate(variants.items()):
-                known = ~np.isnan(values)
-                ax.plot(
-                    np.asarray(lengths)[known],
-                    values[known],
-                    marker="o",
-                    color=VARIANT_COLORS[index % len(VARIANT_COLORS)],
-                    label=variant,
-                )
-            ax.set_xscale("log")
-            ax.set_yscale("log")
-            ax.set_xticks(lengths)
-            ax.set_xticklabels([str(n) for n in lengths])
-            ax.minorticks_off()
-            ax.yaxis.set_major_locator(ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
-            ax.yaxis.set_major_formatter(
-                ticker.FuncFormatter(lambda value, _: f"{value:g}")
-            )
-            ax.set_xlabel(xlabel)
-            ax.set_title(measure, fontsize=10)
-            ax.grid(alpha=0.3)
-            ax.legend(fontsize=8)
-        fig.suptitle(title, fontsize=11)
-
-
 def _draw_curves(
     ax: Axes,
     x: list[float],
@@ -258,55 +206,3 @@ def plot_curves(
             _draw_curves(ax, x, curves, references or {}, labels)
     else:
         _draw_curves(ax, x, curves, references or {}, labels)
-
-
-def plot_bars(
-    names: list[str],
-    measures: dict[str, list[float]],
-    *,
-    title: str,
-    highlight: str | None = None,
-    panel_width: float = 5.6,
-) -> None:
-    """Horizontal bars: one panel per measure (log scale), one bar per name.
-
-    Missing values are nan and get no bar; each panel is ``panel_width``
-    inches wide.
-    """
-    measures = {
-        measure: _values(f"measures[{measure!r}]", values, len(names))
-        for measure, values in measures.items()
-    }
-    colors = np.asarray(
-        [
-            COLORS["target"] if name == highlight else COLORS["input"]
-            for name in names
-        ]
-    )
-    positions = np.arange(len(names))[::-1]
-    with figure(
-        1,
-        len(measures),
-        figsize=(panel_width * len(measures), 0.45 * len(names) + 1.6),
-        sharey=True,
-        squeeze=False,
-    ) as (fig, axes):
-        for ax, (measure, values) in zip(axes[0], measures.items()):
-            known = ~np.isnan(values)
-            ax.barh(
-                positions[known],
-                values[known],
-                color=colors[known],
-                height=0.6,
-            )
-            for y, value in zip(positions[known], values[known]):
-                ax.text(
-                    value * 1.08, y, f"{value:.3g}", va="center", fontsize=8
-                )
-            ax.set_xscale("log")
-            ax.set_xlim(np.nanmin(values) / 2, np.nanmax(values) * 4)
-            ax.set_title(measure, fontsize=10)
-            ax.grid(axis="x", alpha=0.3)
-        axes[0][0].set_yticks(positions)
-        axes[0][0].set_yticklabels(names)
-        fig.suptitle(title, fontsize=11)
