@@ -31,9 +31,11 @@ TRACES = {"f": np.full((5, 4), 0.5), "c": np.ones((5, 4))}
 @pytest.mark.parametrize(
     ("draw", "panels"),
     [
-        (lambda: charts.plot_training(trained_history(), EchoTask(750, 15, 3, 5)), 6),  # the loss, 2 rows x 2 windows, the legend row
+        # the loss, 2 rows x 2 windows, the legend row
+        (lambda: charts.plot_training(trained_history(), EchoTask(750, 15, 3, 5)), 6),
         (lambda: charts.plot_training(trained_history(), EchoTask(750, 15, 3, 5), rows=1), 4),
-        (lambda: charts.plot_lstm_gates(np.zeros(5, int), np.ones(5, int), TRACES), 4 + 2),  # input, target, 2 traces + colour bars
+        # input, target, 2 traces + colour bars
+        (lambda: charts.plot_lstm_gates(np.zeros(5, int), np.ones(5, int), TRACES), 4 + 2),
         (lambda: charts.plot_curves([1, 2, 3], {"a": np.ones((2, 3))}, xlabel="x", ylabel="y", title="t"), 1),
     ],
 )

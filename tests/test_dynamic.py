@@ -10,8 +10,13 @@ from rnnbook import dynamic
 
 def test_rates_per_layer_and_options_reach_the_cells():
     rnn = dynamic.stacked_lstm(
-        4, 2, seed=0, dropout=[0.0, 0.5], recurrent_dropout=[0.0, 0.25],
-        per_gate_masks=True, unroll=True,
+        4,
+        2,
+        seed=0,
+        dropout=[0.0, 0.5],
+        recurrent_dropout=[0.0, 0.25],
+        per_gate_masks=True,
+        unroll=True,
     )
     cells = rnn.cell.cells
     assert [c.dropout for c in cells] == [0.0, 0.5]
@@ -60,9 +65,7 @@ def test_restart_matches_a_fresh_model_without_tracing_again():
     assert steps[0].experimental_get_tracing_count() == traces
     other = made(8)
     dynamic.restart(rnn, W2, b2, optimizer, seed=8)
-    assert _losses(steps, x, state) == _losses(
-        other[4], x, other[0].cell.get_initial_state(batch_size=3)
-    )
+    assert _losses(steps, x, state) == _losses(other[4], x, other[0].cell.get_initial_state(batch_size=3))
 
 
 def test_restart_needs_a_built_model():

@@ -80,7 +80,7 @@ def make_gru_step(order="zrh", after=True, swap_z=False, biases=True):
             candidate = np.tanh(xs["h"] + r * hs["h"])
         else:
             r_h = dict(zip(order, np.split(recurrent_kernel, 3, axis=1)))["h"]
-            candidate = np.tanh(xs["h"] + (r * h) @ r_h + bias[1][-h.shape[1]:])
+            candidate = np.tanh(xs["h"] + (r * h) @ r_h + bias[1][-h.shape[1] :])
         return (1 - z) * h + z * candidate if swap_z else z * h + (1 - z) * candidate
 
     return gru_step

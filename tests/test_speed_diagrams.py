@@ -43,9 +43,7 @@ def test_refuses_malformed_rows(shown, places, calls, message):
 def test_timings_draw_two_panels_with_ranges(shown):
     nan = float("nan")
     assert (
-        speed_diagrams.plot_timings(
-            ["slow", "fast"], [[10.0, 12.0, 11.0], [1.0, 1.5, nan]], [nan, 3.0], title="t"
-        )
+        speed_diagrams.plot_timings(["slow", "fast"], [[10.0, 12.0, 11.0], [1.0, 1.5, nan]], [nan, 3.0], title="t")
         is None
     )
     assert len(shown) == 1 and len(shown[0].axes) == 2
