@@ -249,3 +249,16 @@ def test_search_finds_a_chapter_by_a_word_in_it(server, browser):
     found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
     page.close()
     assert any(re.search(r"10_code_2016_today\.html", link) for link in found), found
+
+
+def test_a_solution_stays_folded_until_the_reader_opens_it(server, browser):
+    """An exercise's solution, code and verdict alike, shows only when its toggle is clicked."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/book/01_echo_task.html", wait_until="load")
+    solution = page.locator(".cell.tag_solution").first
+    verdict = solution.locator(".cell_output")
+    assert not verdict.is_visible(), "the solution's output gives the answer away before it is opened"
+    solution.locator("summary").first.click()
+    verdict.wait_for(state="visible", timeout=5_000)
+    assert "✓" in verdict.inner_text() and "Solution to exercise 1" in solution.inner_text()
+    page.close()
