@@ -62,13 +62,14 @@ def test_the_package_installs_with_pip_and_carries_its_data(tmp_path):
     install = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation"]
     run = subprocess.run([*install, "--target", str(target), str(source)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-2000:]
+    # the corpus of chapter 11 is found, and its checksum checked, from the installed package
     probe = (
-        "import rnnbook, importlib.resources as r; print(rnnbook.__file__); "
-        "print(r.files('rnnbook').joinpath('README.md').is_file())"
+        "import rnnbook, rnnbook.text, importlib.resources as r; print(rnnbook.__file__); "
+        "print(r.files('rnnbook').joinpath('README.md').is_file()); print(len(rnnbook.text.load_shakespeare()))"
     )
     run = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(target)}, capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    location, has_data = run.stdout.split()
-    assert location.startswith(str(target)) and has_data == "True"
+    location, has_readme, corpus_length = run.stdout.split()
+    assert location.startswith(str(target)) and has_readme == "True" and corpus_length == "1115394"
