@@ -10,15 +10,6 @@ from rnnbook.data import EchoTask
 from rnnbook.training import Evaluation, History
 
 
-@pytest.fixture
-def shown(monkeypatch):
-    """The figures plt.show() was asked to show, in order."""
-    figures = []
-    monkeypatch.setattr(plt, "show", lambda *args, **kwargs: figures.append(plt.gcf()))
-    yield figures
-    plt.close("all")
-
-
 def trained_history():
     probabilities = np.full((5, 150, 2), 0.5)
     evaluation = Evaluation(np.zeros((5, 150), int), np.zeros((5, 150), int), probabilities, 0.5, 0.69)

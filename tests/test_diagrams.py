@@ -10,15 +10,6 @@ from rnnbook import bptt_diagrams, diagrams, model_diagrams
 BITS = np.random.default_rng(0).integers(0, 2, 30)
 
 
-@pytest.fixture
-def shown(monkeypatch):
-    """The figures plt.show() was asked to show, in order."""
-    figures = []
-    monkeypatch.setattr(plt, "show", lambda *args, **kwargs: figures.append(plt.gcf()))
-    yield figures
-    plt.close("all")
-
-
 def reshape_arrays(batch_size=3, steps=3, state_size=3, num_classes=2):
     rng = np.random.default_rng(1)
     states = rng.normal(size=(batch_size, steps, state_size))

@@ -9,15 +9,6 @@ from rnnbook import drawing
 
 
 @pytest.fixture
-def shown(monkeypatch):
-    """The figures plt.show() was asked to show, in order."""
-    figures = []
-    monkeypatch.setattr(plt, "show", lambda *args, **kwargs: figures.append(plt.gcf()))
-    yield figures
-    plt.close("all")
-
-
-@pytest.fixture
 def ax():
     fig, ax = plt.subplots()
     yield ax

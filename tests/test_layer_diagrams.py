@@ -6,15 +6,6 @@ from matplotlib import pyplot as plt
 from rnnbook import layer_diagrams
 
 
-@pytest.fixture
-def shown(monkeypatch):
-    """The figures plt.show() was asked to show, in order."""
-    figures = []
-    monkeypatch.setattr(plt, "show", lambda *args, **kwargs: figures.append(plt.gcf()))
-    yield figures
-    plt.close("all")
-
-
 @pytest.mark.parametrize("steps_shown", [2, 4, 6])
 def test_draws_one_figure_at_page_width(shown, steps_shown):
     assert layer_diagrams.plot_cell_and_layer(steps_shown) is None

@@ -6,15 +6,6 @@ from matplotlib import pyplot as plt
 
 from rnnbook import speed_diagrams
 
-
-@pytest.fixture
-def shown(monkeypatch):
-    figures = []
-    monkeypatch.setattr(plt, "show", lambda *args, **kwargs: figures.append(plt.gcf()))
-    yield figures
-    plt.close("all")
-
-
 PLACES = {"eager": ("Python", "Python", "Python"), "fast": ("XLA", "XLA", "XLA")}
 CALLS = {"eager": "every op", "fast": "1"}
 

@@ -7,15 +7,6 @@ from matplotlib import pyplot as plt
 from rnnbook import stack_diagrams
 
 
-@pytest.fixture
-def shown(monkeypatch):
-    """The figures plt.show() was asked to show, in order."""
-    figures = []
-    monkeypatch.setattr(plt, "show", lambda *args, **kwargs: figures.append(plt.gcf()))
-    yield figures
-    plt.close("all")
-
-
 @pytest.mark.parametrize(("num_layers", "steps"), [(1, 1), (3, 4), (2, 6)])
 def test_grid_draws_one_figure_with_every_link(shown, num_layers, steps):
     assert stack_diagrams.plot_stacked_grid(num_layers, steps) is None

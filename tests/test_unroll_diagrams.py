@@ -8,14 +8,6 @@ from matplotlib import pyplot as plt
 from rnnbook import unroll_diagrams as u
 
 
-@pytest.fixture
-def shown(monkeypatch):
-    figures = []
-    monkeypatch.setattr(plt, "show", lambda *a, **k: figures.append(plt.gcf()))
-    yield figures
-    plt.close("all")
-
-
 @pytest.mark.parametrize(
     "draw",
     [
