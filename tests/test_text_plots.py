@@ -41,6 +41,9 @@ def test_bpc_figures(shown):
     curves = {"carried": ([0, 1, 2], [6.0, 3.5, 3.0]), "reset": ([0, 1, 2], [6.0, 3.6, 3.2])}
     assert text_plots.plot_bpc_curves(curves, {"unigram": 4.8, "KN": 2.7}) is None
     assert len(shown[-1].axes[0].lines) == 4
+    text_plots.plot_bpc_curves(curves, {}, title="carried or reset", xlabel="windows")
+    assert shown[-1].axes[0].get_title() == "carried or reset"
+    assert shown[-1].axes[0].get_ylim()[1] > 6.0  # the untrained start is in view
     assert text_plots.plot_bpc_by_position({"a": np.linspace(5, 3, 8)}, {"unigram": 4.8}) is None
 
 
@@ -51,6 +54,11 @@ def test_side_by_side_keeps_columns_aligned():
     assert lines[2] == "ab\u21b5".ljust(10) + " | xxxxxxxxxx"
     assert lines[3] == "cd".ljust(10) + " | xxxxxxxxxx"
     assert all(line.index("|") == 11 for line in lines)
+
+
+def test_side_by_side_wraps_at_spaces_without_leading_blanks():
+    column = text_plots.side_by_side({"t": "to be or not to be"}, width=8).splitlines()[2:]
+    assert column == ["to be or", "not to", "be"]
 
 
 def test_visible_spaces_and_line_breaks():

@@ -115,9 +115,14 @@ def plot_text_streams(text: str, num_streams: int, window_length: int) -> None:
         ax.set_ylim(-1.1, top + 1.0)
         ax.set_aspect("equal")
         ax.axis("off")
+        last = (
+            " (the last, grey, is only ever a target)"
+            if used < len(text)
+            else ""
+        )
         ax.set_title(
             f"{used} characters as {num_streams} parallel streams of "
-            f"{row_length}, cut into windows of {window_length}"
+            f"{row_length}, cut into windows of {window_length}{last}"
         )
 
 
@@ -135,15 +140,14 @@ def plot_next_character(x_row, y_row, vocabulary) -> None:
         _letters(ax, vocabulary.decode(y_row), 0.0, 0.0, COLORS["target"])
         ax.text(-0.4, 2.45, "input x", ha="right", va="center")
         ax.text(-0.4, 0.45, "target y", ha="right", va="center")
-        for t in range(1, steps, max(1, steps // 6)):
+        for t in range(1, steps, 1 if steps <= 20 else steps // 6):
             arrow(ax, (t + 0.45, 1.95), (t - 1 + 0.45, 0.95))
         ax.set_xlim(-3.5, steps + 0.5)
         ax.set_ylim(-0.3, 3.2)
         ax.set_aspect("equal")
         ax.axis("off")
         ax.set_title(
-            "y[t] = x[t + 1]: the target is the input, one step early "
-            "(an echo of -1)"
+            "y[t] = x[t + 1]: each target is the next input (an echo of -1)"
         )
 
 
@@ -173,7 +177,7 @@ def plot_bpc_by_order(
         ax.set_xlabel("order n (predicting from the n - 1 characters before)")
         ax.set_ylabel("validation bits per character")
         ax.set_title(
-            "Counting models: longer contexts help, until the counts run out"
+            "Counting models: how far a longer context helps each smoothing"
         )
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
@@ -182,9 +186,13 @@ def plot_bpc_by_order(
 def plot_bpc_curves(
     curves: dict[str, tuple[list[float], list[float]]],
     baselines: dict[str, float],
+    *,
+    title: str = "The network against the counting models",
+    xlabel: str = "training time (s, evaluation not counted)",
 ) -> None:
-    """Validation bpc against training seconds, one line per training run
-    (``curves[name] = (seconds, bpc)``), baselines as horizontal lines."""
+    """Validation bpc against training time (or windows), one line per
+    training run (``curves[name] = (x, bpc)``), baselines as horizontal
+    lines."""
     with figure(figsize=(7.5, 4.2)) as (_, ax):
         for index, (name, (seconds, bpc)) in enumerate(curves.items()):
             ax.plot(
@@ -204,12 +212,12 @@ def plot_bpc_curves(
                 lw=1.2,
                 label=f"{name} ({level:.2f})",
             )
-        finals = [bpc[-1] for _, bpc in curves.values()]
-        low = min(finals + list(baselines.values()))
-        ax.set_ylim(low - 0.3, max(finals + list(baselines.values())) + 0.6)
-        ax.set_xlabel("training time (s, evaluation not counted)")
+        levels = [v for _, bpc in curves.values() for v in bpc]
+        levels += list(baselines.values())
+        ax.set_ylim(min(levels) - 0.3, max(levels) + 0.3)
+        ax.set_xlabel(xlabel)
         ax.set_ylabel("validation bits per character")
-        ax.set_title("The network against the counting models")
+        ax.set_title(title)
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8, loc="upper right")
 
@@ -258,7 +266,8 @@ def side_by_side(texts: dict[str, str], width: int = 24) -> str:
         for index, piece in enumerate(pieces):
             if index < len(pieces) - 1:
                 piece += SHOWN["\n"]
-            lines += textwrap.wrap(piece, width, drop_whitespace=False) or [""]
+            # a space where a line wraps is dropped, as in any wrapped text
+            lines += textwrap.wrap(piece, width) or [""]
         columns.append([title[:width].ljust(width), "-" * width] + lines)
     height = max(len(column) for column in columns)
     rows = []
