@@ -122,3 +122,12 @@ def test_stream_and_window_errors_say_how_to_fix_them():
         text.to_streams(np.arange(41), 2.5)
     with pytest.raises(ValueError, match="num_windows, num_streams, T"):
         text.from_windows(np.zeros((3, 4)))
+
+
+def test_known_word_share_counts_real_words():
+    known = set(text.words("To be, or not to be: that is the question."))
+    assert text.words("o'er the hill") == ["o", "er", "the", "hill"]
+    assert text.known_word_share("to be or nott", known) == 0.75
+    assert text.known_word_share("TO BE", known) == 0.0  # case counts
+    with pytest.raises(ValueError, match="no word"):
+        text.known_word_share(" ,.\n", known)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -27,6 +28,8 @@ __all__ = [
     "to_streams",
     "text_windows",
     "from_windows",
+    "words",
+    "known_word_share",
 ]
 
 SHAKESPEARE_SHA256 = (
@@ -190,3 +193,21 @@ def from_windows(windows) -> np.ndarray:
         )
     rows = windows.transpose(1, 0, 2).reshape(windows.shape[1], -1)
     return integer_matrix("rows", rows).ravel()
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``: its runs of letters (``"o'er"`` is two)."""
+    return re.findall(r"[A-Za-z]+", text)
+
+
+def known_word_share(sample: str, known: set[str]) -> float:
+    """The share of the words of ``sample`` that are in ``known`` (say,
+    every word of the training text): how much of a generated text is
+    spelt like real words. Case counts: names are in capitals."""
+    sampled = words(sample)
+    if not sampled:
+        raise ValueError(
+            f"the sample holds no word to check: {sample[:40]!r}; generate "
+            "a longer text."
+        )
+    return sum(word in known for word in sampled) / len(sampled)
