@@ -42,8 +42,14 @@ def execute(path: pathlib.Path, timeout: int = 600) -> nbformat.NotebookNode:
     return notebook
 
 
-def execute_with(path: pathlib.Path, parameters: dict[str, object], timeout: int = 600) -> nbformat.NotebookNode:
-    """Run one notebook with its ``parameters`` cell overridden, the papermill way; raises if a cell fails."""
+def execute_with(
+    path: pathlib.Path, parameters: dict[str, object], timeout: int = 600, log_output: bool = False
+) -> nbformat.NotebookNode:
+    """Run one notebook with its ``parameters`` cell overridden, the papermill way; raises if a cell fails.
+
+    ``log_output`` sends each cell's output to the ``papermill`` logger as it comes, so that a long run
+    can be followed (``pytest -o log_cli=true --log-cli-level=INFO``).
+    """
     with tempfile.TemporaryDirectory() as scratch:
         output = pathlib.Path(scratch) / path.name
         return papermill.execute_notebook(
@@ -54,6 +60,7 @@ def execute_with(path: pathlib.Path, parameters: dict[str, object], timeout: int
             kernel_name="python3",
             execution_timeout=timeout,
             progress_bar=False,
+            log_output=log_output,
         )
 
 
