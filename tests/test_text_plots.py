@@ -45,6 +45,16 @@ def test_bpc_figures(shown):
     assert shown[-1].axes[0].get_title() == "carried or reset"
     assert shown[-1].axes[0].get_ylim()[1] > 6.0  # the untrained start is in view
     assert text_plots.plot_bpc_by_position({"a": np.linspace(5, 3, 8)}, {"unigram": 4.8}) is None
+    text_plots.plot_bpc_by_position({"a": np.linspace(6, 3, 8)}, {}, top=4.0)
+    axes = shown[-1].axes[0]
+    assert axes.get_ylim()[1] == 4.0
+    assert [t.get_text() for t in axes.texts] == [
+        "6.00 \u2191",
+        "5.57 \u2191",
+        "5.14 \u2191",
+        "4.71 \u2191",
+        "4.29 \u2191",
+    ]
 
 
 def test_side_by_side_keeps_columns_aligned():

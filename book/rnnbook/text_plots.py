@@ -223,10 +223,17 @@ def plot_bpc_curves(
 
 
 def plot_bpc_by_position(
-    curves: dict[str, np.ndarray], references: dict[str, float]
+    curves: dict[str, np.ndarray],
+    references: dict[str, float],
+    *,
+    top: float | None = None,
 ) -> None:
     """Validation bpc at each position of a window, one line per way of
-    training and scoring, reference levels as horizontal lines."""
+    training and scoring, reference levels as horizontal lines.
+
+    With ``top``, the y axis stops there, so that one outlying point does
+    not flatten the rest; a point above it is written at the top edge.
+    """
     with figure(figsize=(7.5, 4.2)) as (_, ax):
         styles = ["-", "--", "-", "--"]
         for index, (name, bpc) in enumerate(curves.items()):
@@ -248,6 +255,22 @@ def plot_bpc_by_position(
                 lw=1.2,
                 label=f"{name} ({level:.2f})",
             )
+        if top is not None:
+            low = min(float(np.min(bpc)) for bpc in curves.values())
+            ax.set_ylim(low - 0.15, top)
+            for index, bpc in enumerate(curves.values()):
+                for position, value in enumerate(np.asarray(bpc), start=1):
+                    if value > top:
+                        ax.annotate(
+                            f"{value:.2f} \u2191",
+                            (position, top),
+                            xytext=(4, -12),
+                            textcoords="offset points",
+                            fontsize=8,
+                            color=VARIANT_COLORS[
+                                (index // 2) % len(VARIANT_COLORS)
+                            ],
+                        )
         ax.set_xlabel("position in the window (characters read so far)")
         ax.set_ylabel("validation bits per character")
         ax.set_title("Where in a window the reset state costs")
