@@ -3,7 +3,7 @@
 The chapter runs with ``budget = "colab"`` (all of the training text, a wider network with dropout,
 thousands of windows), through papermill as every other parameter check does. Its own closing check
 asserts that the network beats the best Kneser-Ney model as well as add-k. It does some forty times
-the arithmetic of the book's budget: about an hour on two CPU cores, minutes on a GPU. To follow it
+the arithmetic of the book's budget: about 45 minutes on two CPU cores. To follow it
 as it runs:
 
     pytest -m slow tests/test_char_lm_budgets.py -o log_cli=true --log-cli-level=INFO
