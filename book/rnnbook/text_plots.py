@@ -194,9 +194,9 @@ def plot_bpc_curves(
     training run (``curves[name] = (x, bpc)``), baselines as horizontal
     lines."""
     with figure(figsize=(7.5, 4.2)) as (_, ax):
-        for index, (name, (seconds, bpc)) in enumerate(curves.items()):
+        for index, (name, (x, bpc)) in enumerate(curves.items()):
             ax.plot(
-                seconds,
+                x,
                 bpc,
                 marker="o",
                 markersize=3.5,
@@ -238,15 +238,26 @@ def plot_bpc_by_position(
         styles = ["-", "--", "-", "--"]
         for index, (name, bpc) in enumerate(curves.items()):
             bpc = np.asarray(bpc, dtype=float)
+            color = VARIANT_COLORS[(index // 2) % len(VARIANT_COLORS)]
             ax.plot(
                 np.arange(1, bpc.size + 1),
                 bpc,
                 ls=styles[index % len(styles)],
-                color=VARIANT_COLORS[(index // 2) % len(VARIANT_COLORS)],
+                color=color,
                 marker="o" if index % 2 == 0 else None,
                 markersize=3,
                 label=name,
             )
+            above = [] if top is None else np.flatnonzero(bpc > top)
+            for position in above:
+                ax.annotate(
+                    f"{bpc[position]:.2f} \u2191",
+                    (position + 1, top),
+                    xytext=(4, -12),
+                    textcoords="offset points",
+                    fontsize=8,
+                    color=color,
+                )
         for index, (name, level) in enumerate(references.items()):
             ax.axhline(
                 level,
@@ -258,19 +269,6 @@ def plot_bpc_by_position(
         if top is not None:
             low = min(float(np.min(bpc)) for bpc in curves.values())
             ax.set_ylim(low - 0.15, top)
-            for index, bpc in enumerate(curves.values()):
-                for position, value in enumerate(np.asarray(bpc), start=1):
-                    if value > top:
-                        ax.annotate(
-                            f"{value:.2f} \u2191",
-                            (position, top),
-                            xytext=(4, -12),
-                            textcoords="offset points",
-                            fontsize=8,
-                            color=VARIANT_COLORS[
-                                (index // 2) % len(VARIANT_COLORS)
-                            ],
-                        )
         ax.set_xlabel("position in the window (characters read so far)")
         ax.set_ylabel("validation bits per character")
         ax.set_title("Where in a window the reset state costs")
